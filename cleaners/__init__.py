@@ -1,0 +1,112 @@
+"""CLEAN: turn a fetched article (HTML or plain text) into body text, metadata and wire credits.
+
+Scrapy-free: :func:`clean` takes bytes or str and returns a :class:`CleanResult`, or raises
+:class:`~crawler.exceptions.ExtractionError` saying why there is no article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaners._result import CleanResult
+from cleaners.html import extract_html
+from cleaners.plaintext import parse
+from cleaners.text import decode
+from cleaners.wire import AGENCIES, Author, WireCredit, summarize
+from crawler.exceptions import ExtractionError
+
+__all__ = ["AGENCIES", "MAX_CONTENT_BYTES", "Author", "CleanResult", "WireCredit", "clean"]
+
+#: Inputs larger than this are refused rather than parsed (caps the work per page).
+MAX_CONTENT_BYTES = 20 * 1024 * 1024
+
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF",
+                 b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
+_HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<!--|<meta|<article|<div|<p[\s>])", re.IGNORECASE)
+_LANG_MIN_CHARS = 40
+
+
+def _looks_binary(head: bytes) -> bool:
+    if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return len(head) > 0 and controls / len(head) > 0.05
+
+
+def _is_html(head: bytes, url: str | None, content_type: str | None) -> bool:
+    if content_type:
+        ctype = content_type.split(";")[0].strip().lower()
+        if ctype in ("text/html", "application/xhtml+xml"):
+            return True
+        if ctype == "text/plain":
+            return False
+    if url and re.search(r"\.(?:html?|xhtml)(?:\.gz)?(?:$|[?#])", url, re.IGNORECASE):
+        return True
+    return bool(_HTML_START.match(head))
+
+
+def _language(text: str) -> str | None:
+    if len(text) < _LANG_MIN_CHARS:
+        return None
+    import py3langid  # loads its model on first use (about a second), so not at import time
+
+    return str(py3langid.classify(text[:5000])[0])
+
+
+def clean(content: bytes | str, *, url: str | None = None, content_type: str | None = None) -> CleanResult:
+    """Clean one article.
+
+    Args:
+        content: the document as fetched: bytes (charset detected) or already-decoded str.
+        url: where it came from; used for canonical links and, for ``.html`` URLs, the format.
+        content_type: the HTTP ``Content-Type``; ``text/html`` or ``text/plain`` decide the
+            format, otherwise it is sniffed from the content.
+
+    Returns:
+        The cleaned article.
+
+    Raises:
+        ExtractionError: the content is binary, empty, over :data:`MAX_CONTENT_BYTES`, or has no
+            article text. The message says which.
+    """
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    if len(raw) > MAX_CONTENT_BYTES:
+        raise ExtractionError(f"content is {len(raw)} bytes, over the {MAX_CONTENT_BYTES}-byte cap; not parsed",
+                              "too_large")
+    head = raw[:8192]
+    if _looks_binary(head):
+        raise ExtractionError("content is binary (not text or HTML); skip it or fetch the article page instead", "binary")
+    if not raw.strip():
+        raise ExtractionError("content is empty", "empty")
+
+    if _is_html(head, url, content_type):
+        fields = extract_html(raw, url=url)
+        if fields is None:
+            raise ExtractionError("no article text found in the HTML page (a section front, video or gallery?)")
+        parsed, kind, encoding = fields, "html", None
+        canonical, language = fields.canonical_url, fields.language
+    else:
+        text, encoding = decode(raw) if isinstance(content, bytes) else (content, None)
+        parsed, kind, canonical, language = parse(text), "text", None, None
+    body = parsed.text
+    if not body.strip():
+        raise ExtractionError("no article text left after removing boilerplate")
+    return CleanResult(
+        text=body,
+        title=parsed.title,
+        published=parsed.published,
+        published_raw=parsed.published_raw,
+        modified=parsed.modified,
+        modified_raw=parsed.modified_raw,
+        byline=parsed.byline,
+        authors=parsed.authors,
+        language=language or _language(body),
+        wire=summarize(parsed.credits),
+        canonical_url=canonical,
+        section=parsed.section,
+        dateline=parsed.dateline,
+        correction=parsed.correction,
+        content_kind=kind,
+        encoding=encoding,
+        dropped=parsed.dropped,
+    )

@@ -1,0 +1,66 @@
+"""CLEAN: publication dates printed in text ("Published : 23 Aug 2025 05:21 PM", "date 2025-08-23").
+
+Dates are returned as ISO 8601: a date alone when the text gives no time (``2025-08-23``), a
+date-time with its UTC offset when the text names a zone, a naive date-time otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from dateutil import parser as _dateparser
+from dateutil.tz import tzoffset
+
+__all__ = ["DATE_TEXT", "parse_date"]
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2}|Z)?"
+_TIME = rf"(?:\s*(?:,|\||-|/)?\s*(?:at\s+)?{_CLOCK})?"
+#: A printed date, optionally with a time and zone: ISO, "23 Aug 2025", "Aug 23, 2025",
+#: "Saturday, August 23, 2025 10:05 IST", "23/08/2025".
+DATE_TEXT = (
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+    r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}{_TIME}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}{_TIME}"
+    rf"|{_CLOCK},?\s+(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}))"
+)
+_HAS_TIME = re.compile(r"\d[:.]\d{2}|T\d{2}")
+
+# Zone abbreviations common in news pages; dateutil knows only UTC/GMT by itself.
+_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
+    "IST": 5.5, "PKT": 5, "ICT": 7, "WIB": 7, "SGT": 8, "HKT": 8, "PHT": 8, "AWST": 8,
+    "KST": 9, "JST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+}.items()}
+
+
+def parse_date(text: str) -> str | None:
+    """Parse a printed date into ISO 8601.
+
+    Args:
+        text: a string matching :data:`DATE_TEXT` (other strings are tried, too).
+
+    Returns:
+        ``YYYY-MM-DD`` when no time is given, ``YYYY-MM-DDTHH:MM:SS[+HH:MM]`` otherwise, or
+        None when the text is not a plausible date (unparseable, or a year before 1990 or after
+        2100).
+    """
+    raw = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text.strip()).replace("(", "").replace(")", "")
+    raw = re.sub(r"(\d{1,2})\.(\d{2})(?=\s*[AaPp]\.?[Mm])", r"\1:\2", raw).replace("|", " ")
+    dotted = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})", raw)
+    if dotted:  # 09.07.2025 is day.month.year wherever it is printed
+        raw = f"{dotted.group(3)}-{int(dotted.group(2)):02d}-{int(dotted.group(1)):02d}" + raw[dotted.end():]
+    try:
+        value = _dateparser.parse(raw, tzinfos=_ZONES, dayfirst="/" in raw and not re.search(r"\d{4}-", raw))
+    except (ValueError, OverflowError):
+        return None
+    if not isinstance(value, datetime) or not 1990 <= value.year <= 2100:
+        return None
+    if not _HAS_TIME.search(raw):
+        return value.date().isoformat()
+    return value.isoformat()

@@ -1,0 +1,232 @@
+"""CLEAN: boilerplate removal and metadata lines for article text.
+
+Plain-text articles (like ``seeds/*.txt``) and the text trafilatura extracts from HTML both go
+through :func:`parse`. It works by what lines look like, never by exact strings:
+
+1. each line is classified: a body paragraph (a sentence, or a long run of words), a short line
+   (label, headline, subheading, list item), a metadata line (date, byline, credit), or a shape
+   that is boilerplate wherever it stands (URL-only lines, separators, desk codes such as
+   ``int/sd/``, "N weeks ago" stamps, calls to action, comment policies, copyright, share bars,
+   photo credits, tag lists, author bios);
+2. the body runs from the first to the last paragraph; short lines before it are the header
+   (title, section label, site junk), short lines inside it are subheadings and stay, short lines
+   after it are the tail (related-story lists, footers) and go;
+3. metadata lines become fields (published/modified dates, byline and authors, wire credits,
+   correction notes), and a dateline opening the body is split off as a field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cleaners.dates import DATE_TEXT, parse_date
+from cleaners.text import tidy
+from cleaners.wire import Author, Credit, match_byline, match_credit_line, match_dateline, match_trailing_signoff
+
+__all__ = ["Parsed", "parse"]
+
+_META_KEY = r"(?:published|updated|last updated|first published|posted|modified|date|dated|created|publish date)"
+_DATE_LINE = re.compile(
+    rf"^(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})\s*(?:[|,]\s*.{{0,30}})?$",
+    re.IGNORECASE,
+)
+_DATE_PREFIX = re.compile(rf"^(?P<key>{_META_KEY})\s*[:|\-]?\s*(?P<date>{DATE_TEXT})\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+_CTA_TARGET = (r"(?:whats\s?app|telegram|twitter|x\.com|facebook|instagram|youtube|linkedin|threads|tiktok|"
+               r"google news|channel|newsletters?|app|podcast|alerts|notifications|us on|our (?:page|site|channel|"
+               r"newsletter|app|coverage))")
+_BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
+    # calls to action: an imperative opening a short line and a platform or list to join
+    rf"^(?:follow(?!-)|join|like|subscribe|sign up|signup|download|install|get|click|tap|watch|listen|"
+    rf"visit|check out|stay (?:updated|tuned|informed)|don'?t miss|never miss)\b.{{0,100}}\b{_CTA_TARGET}\b",
+    r"\bsign up (?:now|today|here|for free)\b|\bin your inbox\b",
+    # syndication disclaimers ("This story has not been edited by our staff and is published from a feed")
+    r"\b(?:syndicated|agency|wire|news) feed\b.{0,80}\b(?:edited|staff|auto-?generated)\b|"
+    r"\b(?:not been edited|auto-?generated)\b.{0,80}\b(?:feed|staff)\b",
+    rf"\b(?:sign up|subscribe) (?:for|to)\b.{{0,40}}\b(?:newsletter|briefing|digest|alerts|updates)\b",
+    # comment policies and disclaimers
+    r"\bcomments?\b.{0,100}\b(?:refrain|policy|moderat\w*|abusive|derogatory|obscene|offensive|defamatory|"
+    r"not (?:from|those of|the views))",
+    r"^(?:comment(?:s|ing)?|community|reader) (?:rules|policy|policies|guidelines|standards)\b",
+    r"\b(?:views|opinions) expressed\b.{0,80}\b(?:author|writer|not necessarily|own)\b",
+    r"\ball rights reserved\b",
+    r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)",
+    # ad slots, navigation and promo headers
+    r"^(?:advertisement|advertising|sponsored(?: content)?|promoted|ads? by \w+|story continues below|"
+    r"continue reading|skip to (?:main )?content|scroll to continue)\W*$",
+    r"^(?:read more|also read|read also|see also|related(?: stories| articles| news| coverage| content)?|"
+    r"recommended(?: for you)?|more from|more stories|most read|most popular|trending(?: now)?|top stories|"
+    r"latest news|you may also like|editor'?s picks?|more on this|don'?t miss)\b",
+    r"^(?:share(?: this(?: article| story)?| on| via)?|tweet|e-?mail|print|copy link|whatsapp|facebook|"
+    r"twitter|linkedin|pinterest|reddit|telegram)(?:\s*(?:\||,|/|\u00b7)?\s*(?:whatsapp|facebook|twitter|"
+    r"linkedin|pinterest|reddit|telegram|e-?mail|print|copy link|x))*\W*$",
+    r"^(?:click|tap) here\b",
+    r"^\d+\s*min(?:ute)?s?\s+read\W*$",
+    # photo credits, tag lists, cookie notices
+    r"^(?:photo|image|picture|file photo|photograph|video|graphic|illustration)s?(?:\s*credit)?\s*[:/|]",
+    r"^\(?(?:photo|image|picture|file photo)s?\s*(?:credit)?\s*:?[^)]{0,80}\)?$",
+    r"\bcookies?\b.{0,80}\b(?:accept|consent|policy|browsing|experience|settings)\b",
+    r"^(?:tags?|topics?|filed under|categories|keywords)\s*:",
+    # an author bio closing the article
+    r"^[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019.-]+){1,3} (?:is|was|has been) (?:an? |the )?(?:[\w-]+ ){0,4}"
+    r"(?:reporter|correspondent|editor|writer|journalist|columnist|contributor)\b",
+)]
+_CORRECTION = re.compile(
+    r"^(?:correction|clarification|editor'?s note)\s*[:\-]|^this (?:story|article|report) (?:has been|was) "
+    r"(?:corrected|updated|amended)", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(
+    r"\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b|^(?:yesterday|just now)$", re.IGNORECASE)
+_URL = re.compile(r"^(?:(?:https?://|www\.)\S+|\S+@\S+\.\w+)$", re.IGNORECASE)
+_DESK_CODE = re.compile(r"^\(?\(?[a-z]{1,8}(?:[-.][a-z0-9]{1,8})*(?:/[a-z0-9.-]{0,12}){1,4}\)?\)?$|^\(\(.*\)\)$")
+_SEPARATOR = re.compile(r"^[\W_]{1,12}$")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
+_TRAILING_PARENS = re.compile(r"\s*\([^()]{1,40}\)$")
+_BULLET = re.compile(r"^(?:[-*\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+\S")
+
+
+@dataclass
+class Parsed:
+    """The result of :func:`parse`: body paragraphs plus every field found in metadata lines."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    title: str | None = None
+    section: str | None = None
+    byline: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    published: str | None = None
+    published_raw: str | None = None
+    modified: str | None = None
+    modified_raw: str | None = None
+    dateline: str | None = None
+    correction: str | None = None
+    credits: list[Credit] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The body: paragraphs joined by newlines."""
+        return "\n".join(self.paragraphs)
+
+
+def _is_boilerplate(line: str) -> bool:
+    words = len(line.split())
+    if words > 60:
+        return False
+    if any(p.search(line) for p in _BOILERPLATE):
+        return True
+    return words <= 8 and bool(_RELATIVE_TIME.search(line))
+
+
+def _is_paragraph(line: str) -> bool:
+    words = len(line.split())
+    ending = _TRAILING_PARENS.sub("", line)  # "... officials said. (ANI)"
+    return (words >= 4 and bool(_SENTENCE_END.search(ending))) or words >= 25 or (
+        words >= 4 and bool(_BULLET.match(line)))
+
+
+def _is_heading(line: str) -> bool:
+    # A subheading inside the body: a short line that starts like a title.
+    words = line.split()
+    return 1 <= len(words) <= 14 and line[0].isupper() and not _SEPARATOR.match(line)
+
+
+def _kind(line: str) -> str:
+    if not line:
+        return "blank"
+    if _SEPARATOR.match(line) or _DESK_CODE.match(line) or _URL.match(line):
+        return "junk"
+    if _DATE_LINE.match(line):
+        return "date"
+    if match_credit_line(line):
+        return "credit"
+    if match_byline(line):
+        return "byline"
+    if _CORRECTION.search(line):
+        return "correction"
+    if _is_boilerplate(line):
+        return "junk"
+    return "para" if _is_paragraph(line) else "short"
+
+
+def _take_date(parsed: Parsed, key: str | None, raw: str) -> None:
+    value = parse_date(raw)
+    if value is None:
+        return
+    if key and key.lower() in ("updated", "last updated", "modified"):
+        if parsed.modified is None:
+            parsed.modified, parsed.modified_raw = value, raw
+    elif parsed.published is None:
+        parsed.published, parsed.published_raw = value, raw
+
+
+def parse(text: str, *, has_header: bool = True) -> Parsed:
+    """Split article text into body paragraphs and metadata fields, dropping boilerplate.
+
+    Args:
+        text: the article as text: lines as printed, paragraphs on their own lines.
+        has_header: whether lines before the first paragraph may hold a title (True for plain
+            text pages; False for text already extracted from HTML, whose title comes from markup).
+
+    Returns:
+        A :class:`Parsed` with the body and the fields; ``dropped`` lists the boilerplate lines.
+    """
+    parsed = Parsed()
+    lines = tidy(text).split("\n")
+    # A metadata prefix glued to the first line (" date 2025-08-23 Tokyo, Aug 23 (IANS) ...").
+    for i, line in enumerate(lines):
+        if line:
+            m = _DATE_PREFIX.match(line)
+            if m and parse_date(m.group("date")):
+                _take_date(parsed, m.group("key"), m.group("date"))
+                lines[i] = m.group("rest")
+            break
+    kinds = [_kind(line) for line in lines]
+    paras = [i for i, k in enumerate(kinds) if k == "para"]
+    first, last = (paras[0], paras[-1]) if paras else (len(lines), -1)
+
+    header_short = [i for i in range(first) if kinds[i] == "short" and len(lines[i].split()) >= 3]
+    if has_header and header_short:
+        title_at = max(header_short, key=lambda i: len(lines[i]))
+        parsed.title = lines[title_at]
+        labels = [i for i in range(title_at) if kinds[i] == "short" and len(lines[i].split()) <= 3]
+        if labels and lines[labels[-1]][:1].isupper():
+            parsed.section = lines[labels[-1]]
+
+    body: list[str] = []
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind == "blank":
+            continue
+        zone = "header" if i < first else "tail" if i > last else "body"
+        if kind == "date":
+            m = _DATE_LINE.match(line)
+            assert m is not None
+            _take_date(parsed, m.group("key"), m.group("date"))
+        elif kind == "credit":
+            parsed.credits.append(match_credit_line(line))  # type: ignore[arg-type]
+        elif kind == "byline" and zone != "body":
+            authors, credits = match_byline(line)  # type: ignore[misc]
+            parsed.byline = parsed.byline or line
+            parsed.authors.extend(a for a in authors if a not in parsed.authors)
+            parsed.credits.extend(credits)
+        elif kind == "correction":
+            parsed.correction = parsed.correction or line
+        elif kind == "para" or (kind in ("short", "byline") and zone == "body" and _is_heading(line)):
+            if line != parsed.title:
+                body.append(line)
+            else:
+                parsed.dropped.append(line)
+        elif kind == "short" and line in (parsed.title, parsed.section):
+            pass  # fields, not boilerplate
+        else:
+            parsed.dropped.append(line)
+
+    if body:
+        credit, parsed.dateline, body[0] = match_dateline(body[0])
+        if credit:
+            parsed.credits.insert(0, credit)
+        credit, body[-1] = match_trailing_signoff(body[-1])
+        if credit:
+            parsed.credits.append(credit)
+    parsed.paragraphs = [p for p in body if p]
+    return parsed

@@ -1,0 +1,132 @@
+"""CLEAN / FINGERPRINT: text normalisation shared by the cleaners and the fingerprint stage.
+
+Two levels:
+
+* :func:`tidy` keeps the text readable (NFKC, one kind of space, no control characters) and is
+  applied to every cleaned body.
+* :func:`words` folds case, quotes, dashes and punctuation away and is what fingerprints and
+  lineage compare, so that typographic differences between publishers never look like edits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["content_terms", "decode", "sentences", "tidy", "word_spans", "words"]
+
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                         "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
+
+# Function words that carry no news content; removed for the paraphrase-tolerant signals only.
+_STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my no nor not now of off on once only or other our ours out over own same she should so some
+such than that the their theirs them then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yours said says
+say told tell per cent percent mr mrs ms would shall may might must upon amid via
+""".split())
+
+
+def decode(content: bytes) -> tuple[str, str]:
+    """Decode bytes of a text document.
+
+    Args:
+        content: raw bytes.
+
+    Returns:
+        ``(text, encoding)``: UTF-8 when the bytes are valid UTF-8 (with or without BOM),
+        otherwise Windows-1252 (a superset of Latin-1 that never fails).
+    """
+    try:
+        return content.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return content.decode("cp1252", errors="replace"), "cp1252"
+
+
+def tidy(text: str) -> str:
+    """Return ``text`` NFKC-normalised, with control characters removed and spaces folded.
+
+    Line breaks are kept (``\\r\\n`` and ``\\r`` become ``\\n``); runs of spaces, tabs and
+    non-breaking spaces become one space; each line is stripped.
+    """
+    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens with typography folded away (quotes, dashes, punctuation).
+
+    Internal apostrophes and dots are dropped inside a token ("U.S." → "us", "Lee's" → "lees"),
+    so that "U.S."/"US" and curly/straight quotes compare equal.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    return [m.group().replace("'", "").replace(".", "") for m in _WORD.finditer(text)]
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """Like :func:`words`, with each token's ``(start, end)`` character offsets in ``text``."""
+    return [(_fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _fold(token: str) -> str:
+    return unicodedata.normalize("NFKC", token).translate(_QUOTES).lower().replace("'", "").replace(".", "")
+
+
+def _stem(word: str) -> str:
+    # A light suffix stripper: enough to equate "normalisation"/"normalization"/"normalised",
+    # "meets"/"meeting"; a full stemmer would add a dependency for little gain here.
+    word = word.replace("isation", "ization").replace("ise", "ize")
+    for suffix in ("izations", "ization", "ations", "ation", "ings", "ing", "ies", "ied", "es",
+                   "ed", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words of ``text`` in order: stop words and one-letter tokens removed.
+
+    This is the vocabulary that survives paraphrase (names, numbers, nouns, verbs), used by the
+    rewrite and story signals of lineage.
+    """
+    return [_stem(w) for w in words(text) if w not in _STOPWORDS and (len(w) > 2 or w.isdigit())]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+# A period after these does not end a sentence ("U.S. President", "Aug. 15", "Mr. Lee").
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:(?:[A-Za-z]\.){0,3}[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|"
+    r"No|Nos|Inc|Corp|Co|Ltd|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Split ``text`` into sentences.
+
+    Returns:
+        ``(offset, sentence)`` pairs, offsets being character positions in ``text``; paragraph
+        breaks always end a sentence.
+    """
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for para in text.split("\n"):
+        start = 0
+        for m in _SENTENCE_END.finditer(para):
+            if _ABBREVIATION.search(para[max(start, m.start() - 12):m.start()]):
+                continue
+            piece = para[start:m.start()].strip()
+            if piece:
+                out.append((pos + start, piece))
+            start = m.end()
+        piece = para[start:].strip()
+        if piece:
+            out.append((pos + start, piece))
+        pos += len(para) + 1
+    return out

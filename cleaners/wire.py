@@ -1,0 +1,251 @@
+"""CLEAN: wire-agency credits (datelines, bylines, sign-offs, copyright lines) as evidence.
+
+A credit is a line or a line fragment in a conventional credit position: the dateline that opens
+the body (``WASHINGTON (AP) —``, ``Tokyo, Aug 23 (IANS)``, ``(Reuters) -``), a byline
+(``By The Associated Press``), a sign-off closing the body (``--IANS``, ``(ANI)``, ``— dpa``), a
+copyright line (``© 2025 Reuters``) or a source line (``Source: AFP``). An agency named inside a
+sentence ("reports Yonhap news agency") is a mention, not a credit, and is never matched here.
+
+Credits are cut out of the body by the cleaners so that they never inflate text similarity, and
+are returned as :class:`Credit` evidence that :func:`summarize` turns into a :class:`WireCredit`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "AGENCIES",
+    "Author",
+    "Credit",
+    "WireCredit",
+    "agency_of",
+    "match_byline",
+    "match_credit_line",
+    "match_dateline",
+    "match_trailing_signoff",
+    "summarize",
+]
+
+#: Canonical agency name → the ways publishers print it (matched case-sensitively for the short
+#: forms, so that the word "ap" or "ani" in lower case is never a credit).
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AP": ("AP", "The Associated Press", "Associated Press", "The AP"),
+    "Reuters": ("Reuters", "REUTERS", "Thomson Reuters"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "Agence France‑Presse"),
+    "IANS": ("IANS", "Indo-Asian News Service", "Indo Asian News Service"),
+    "PTI": ("PTI", "Press Trust of India"),
+    "ANI": ("ANI", "Asian News International"),
+    "Yonhap": ("Yonhap", "YONHAP", "Yonhap News Agency", "Yonhap News"),
+    "Kyodo": ("Kyodo", "KYODO", "Kyodo News"),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur", "Deutsche Presse Agentur"),
+    "Xinhua": ("Xinhua", "XINHUA", "Xinhua News Agency"),
+    "UPI": ("UPI", "United Press International"),
+    "Bloomberg": ("Bloomberg", "Bloomberg News", "BLOOMBERG"),
+}
+
+_ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
+# Longest first, so "Associated Press" wins over "AP" and "Bloomberg News" over "Bloomberg".
+_ALIASES = sorted({a for aliases in AGENCIES.values() for a in aliases}, key=len, reverse=True)
+_AGENCY = "(?:" + "|".join(re.escape(a) for a in _ALIASES) + ")"
+_AGENCY_LIST = rf"{_AGENCY}(?:\s*(?:/|,|and|&)\s*{_AGENCY})*"
+_DASH = r"(?:--|[-\u2013\u2014:|])"
+
+# "WASHINGTON (AP) —", "Tokyo, Aug 23 (IANS)", "PARIS, March 3 (AFP) -", "(Reuters) -",
+# "NEW DELHI, Jan 5 (PTI)", "SEOUL, May 2 (Yonhap) --", "BERLIN (dpa) -".
+_DATELINE = re.compile(
+    rf"^(?P<credit>(?:(?P<place>[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){{0,3}})"
+    rf"(?:\s*,\s*(?P<region>[A-Z][a-z]{{1,5}}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?!\s+\d))?"
+    rf"(?:\s*,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*)?"
+    rf"\(\s*(?P<agency>{_AGENCY_LIST})\s*\)\s*{_DASH}?)\s*"
+)
+# Uncredited datelines: "TOKYO —", "NEW YORK, Aug 3 --", "Tokyo: ".
+_PLAIN_DATELINE = re.compile(
+    r"^(?P<credit>(?:(?P<caps>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
+    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:--|[\u2013\u2014])"
+    r"|(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*:))\s+(?=[A-Z\"'\u201c])"
+)
+_SIGNOFF_LINE = re.compile(
+    rf"^(?:{_DASH}|/)?\s*\(?\s*(?:(?:with\s+)?inputs?\s+from\s+|source\s*:\s*|agencies\s*/\s*)?"
+    rf"(?P<agency>{_AGENCY_LIST})\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_SIGNOFF = re.compile(
+    rf"(?P<credit>\s*(?:(?:--|[\u2013\u2014]|/)\s*(?P<a1>{_AGENCY})|\(\s*(?P<a2>{_AGENCY_LIST})\s*\)))\s*$"
+)
+_REUTERS_SIGNOFF = re.compile(
+    r"^\(?\s*(?:Reporting|Writing|Additional reporting)\s+by\b.*\b(?:Editing|editing)\s+by\b.*\)?$"
+)
+_COPYRIGHT = re.compile(
+    r"^(?:\u00a9|\(c\)|copyright\b)\s*(?:\u00a9|\(c\))?\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?,?\s*"
+    r"(?P<holder>.*?)[.,]?\s*(?:all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?:by|from|written by|report(?:ed)? by)\s*:?\s+(?P<who>.+?)\s*$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy)\s*:\s*(?P<agency>{_AGENCY_LIST})\.?$", re.IGNORECASE)
+_STAFF = re.compile(r"\s+(?:staff|news|wire|desk|reporters?|correspondents?)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One piece of credit evidence.
+
+    Attributes:
+        agency: canonical agency name (a key of :data:`AGENCIES`).
+        kind: ``dateline``, ``byline``, ``signoff``, ``copyright`` or ``source``.
+        text: the evidence exactly as printed.
+    """
+
+    agency: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Author:
+    """A byline name: ``kind`` is ``person`` or ``organization``."""
+
+    name: str
+    kind: str
+
+
+@dataclass
+class WireCredit:
+    """What an article says about its wire source.
+
+    Attributes:
+        service: the agency credited (canonical name, e.g. ``"AP"``), or None.
+        credited: True when the article carries at least one credit.
+        evidence: the credit strings as printed, in document order.
+        kinds: the credit kinds found (``dateline``, ``byline``, ``signoff``…).
+        services: every agency credited, most evidence first (pooled copy credits several).
+    """
+
+    service: str | None = None
+    credited: bool = False
+    evidence: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
+
+
+def agency_of(name: str) -> str | None:
+    """Canonical agency for a printed name ("Associated Press" → "AP"), else None."""
+    name = _STAFF.sub("", name.strip().strip(".,;()"))
+    return _ALIAS_TO_AGENCY.get(name.lower()) if name else None
+
+
+def _agencies_in(text: str) -> list[str]:
+    found = [_ALIAS_TO_AGENCY[m.group().lower()] for m in re.finditer(rf"\b{_AGENCY}\b", text)]
+    return list(dict.fromkeys(found))
+
+
+def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:
+    """Split a leading dateline off the first paragraph of a body.
+
+    Returns:
+        ``(credit, dateline, rest)``: ``credit`` when the dateline names an agency,
+        ``dateline`` the place/date part as printed (or None), ``rest`` the paragraph without it.
+    """
+    m = _DATELINE.match(paragraph)
+    if m and len(paragraph) > m.end():
+        agencies = _agencies_in(m.group("agency"))
+        credit = m.group("credit").strip()
+        place = ", ".join(p for p in (m.group("place"), m.group("region"), m.group("date")) if p)
+        return Credit(agencies[0], "dateline", credit), place or None, paragraph[m.end():]
+    m = _PLAIN_DATELINE.match(paragraph)
+    if m:
+        return None, m.group("credit").strip(" :-\u2013\u2014"), paragraph[m.end():]
+    return None, None, paragraph
+
+
+def match_trailing_signoff(paragraph: str) -> tuple[Credit | None, str]:
+    """Split a sign-off glued to the end of the last paragraph ("... he said. --IANS")."""
+    m = _TRAILING_SIGNOFF.search(paragraph)
+    if not m or m.start() == 0 or not re.search(r"[.!?\"'\u201d]\s*$", paragraph[: m.start()]):
+        return None, paragraph
+    agency = _agencies_in(m.group("a1") or m.group("a2"))[0]
+    return Credit(agency, "signoff", m.group("credit").strip()), paragraph[: m.start()].rstrip()
+
+
+def match_byline(line: str) -> tuple[list[Author], list[Credit]] | None:
+    """Parse a byline ("By Jane Doe and John Roe, Associated Press").
+
+    Returns:
+        ``(authors, credits)`` or None when the line is not a byline. Agencies and other
+        organisations in a byline are authors of kind ``organization``; an agency also yields a
+        ``byline`` credit.
+    """
+    m = _BYLINE.match(line)
+    if not m or len(line.split()) > 14 or re.search(r"[.!?]$", line) and not re.search(r"\b[A-Z]\.$", line):
+        return None
+    authors: list[Author] = []
+    credits: list[Credit] = []
+    parts = re.split(r"\s*(?:,|;|\band\b|&|\||/|\u2014|\u2013| - )\s*", m.group("who"))
+    for part in (p.strip(" .") for p in parts):
+        if not part:
+            continue
+        agency = agency_of(part)
+        if agency:
+            authors.append(Author(part, "organization"))
+            credits.append(Credit(agency, "byline", line.strip()))
+        elif re.search(r"\b(?:news|times|post|press|agency|media|staff|desk|bureau|service|herald|"
+                       r"journal|tribune|network|online|daily|web)\b", part, re.IGNORECASE):
+            authors.append(Author(part, "organization"))
+        elif re.fullmatch(r"[A-Z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,3}", part):
+            authors.append(Author(part, "person"))
+        else:
+            return None
+    return (authors, credits) if authors else None
+
+
+def match_credit_line(line: str) -> Credit | None:
+    """Recognise a standalone credit line: sign-off, copyright or source line.
+
+    ``--IANS``, ``(ANI)``, ``— dpa``, ``(With inputs from PTI)``, ``© 2025 Reuters``,
+    ``Copyright 2025 The Associated Press. All rights reserved.``, ``Source: AFP``,
+    ``(Reporting by …; Editing by …)``. Bylines are handled by :func:`match_byline`.
+    """
+    line = line.strip()
+    if not line or len(line) > 160:
+        return None
+    m = _SOURCE_LINE.match(line)
+    if m:
+        return Credit(_agencies_in(m.group("agency"))[0], "source", line)
+    m = _SIGNOFF_LINE.match(line)
+    if m:
+        agencies = _agencies_in(m.group("agency"))
+        if agencies:
+            return Credit(agencies[0], "signoff", line)
+    m = _COPYRIGHT.match(line)
+    if m:
+        agencies = _agencies_in(m.group("holder"))
+        if agencies:
+            return Credit(agencies[0], "copyright", line)
+    if _REUTERS_SIGNOFF.match(line):
+        return Credit("Reuters", "signoff", line)
+    return None
+
+
+_KIND_WEIGHT = {"dateline": 4, "byline": 3, "source": 3, "signoff": 2, "copyright": 1}
+
+
+def summarize(credits: list[Credit]) -> WireCredit:
+    """Pool credit evidence into one :class:`WireCredit`.
+
+    The service is the agency with the most weighted evidence (dateline > byline/source >
+    sign-off > copyright); ties go to the first credit in the document.
+    """
+    if not credits:
+        return WireCredit()
+    score: dict[str, int] = {}
+    for c in credits:
+        score[c.agency] = score.get(c.agency, 0) + _KIND_WEIGHT.get(c.kind, 1)
+    services = sorted(score, key=lambda a: -score[a])  # stable: ties keep document order
+    return WireCredit(
+        service=services[0],
+        credited=True,
+        evidence=list(dict.fromkeys(c.text for c in credits)),
+        kinds=list(dict.fromkeys(c.kind for c in credits)),
+        services=services,
+    )

@@ -1,0 +1,43 @@
+"""``scrapy crawl`` for wiretrace: bad arguments and failed runs give a non-zero exit status.
+
+Scrapy's own ``crawl`` exits 0 when a crawl fails. This one checks spider arguments first (a
+spider may define ``check_arguments(settings, **kwargs)``, raising a
+:class:`~crawler.exceptions.WiretraceError`), printing one clear line and exiting 2 instead of a
+traceback (also for a malformed store URI), and exits 1 when the run's verdict (``wiretrace/run/status``) is ``failed``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.exceptions import UsageError
+
+from crawler.exceptions import WiretraceError
+from crawler.storage import open_store
+
+
+class Command(ScrapyCrawlCommand):
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if len(args) != 1:
+            raise UsageError("give exactly one spider name, e.g. `scrapy crawl replay -a path=seeds`")
+        assert self.crawler_process and self.settings is not None
+        try:
+            spidercls = self.crawler_process.spider_loader.load(args[0])
+        except KeyError:
+            raise UsageError(f"no spider named {args[0]!r}; `scrapy list` shows them") from None
+        check = getattr(spidercls, "check_arguments", None)
+        try:
+            open_store(self.settings.get("WIRETRACE_STORE_URI"))
+            if check:
+                check(self.settings, **opts.spargs)
+        except WiretraceError as exc:
+            print(f"wiretrace: error: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
+        crawler = self._create_crawler(spidercls)
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        if self.crawler_process.bootstrap_failed or crawler.stats.get_value("wiretrace/run/status") == "failed":
+            self.exitcode = 1

@@ -1,0 +1,54 @@
+"""One exception hierarchy for wiretrace.
+
+Every error a wiretrace library call raises is a :class:`WiretraceError`, so callers can catch
+the family in one place. Each subclass says when and where it is raised; messages say what to do.
+This module imports nothing, so every layer (Scrapy-free or not) can use it.
+"""
+
+__all__ = [
+    "ConfigError",
+    "ExtractionError",
+    "IndexMismatchError",
+    "InputError",
+    "StoreError",
+    "WiretraceError",
+]
+
+
+class WiretraceError(Exception):
+    """Base class of every error raised by wiretrace."""
+
+
+class ConfigError(WiretraceError):
+    """A setting, URI or sources file is invalid. Raised before any crawling starts."""
+
+
+class InputError(WiretraceError):
+    """An input path or file cannot be used (missing, unreadable, over the size cap).
+
+    Raised by the replay spider when it lists its inputs.
+    """
+
+
+class ExtractionError(WiretraceError):
+    """``cleaners.clean`` could not produce an article from the content it was given.
+
+    Raised for binary content, empty bodies, oversized input and pages with no article text; the
+    message says why and ``reason`` names the case in one word (``binary``, ``empty``,
+    ``too_large``, ``no_text``) for stats.
+    """
+
+    def __init__(self, message: str, reason: str = "no_text") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class StoreError(WiretraceError):
+    """A store (``file://`` or ``s3://``) could not read or write an object."""
+
+
+class IndexMismatchError(WiretraceError):
+    """A saved lineage index was built with other fingerprint parameters than the running code.
+
+    Raised when the index is opened; querying it would silently find nothing, so it is refused.
+    """

@@ -1,0 +1,111 @@
+"""RUN: settle lineage, write the run (articles, lineage, manifest) and report when a crawl ends.
+
+Settings:
+    WIRETRACE_SUMMARY: print the end-of-run summary to standard output (default True).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections import Counter
+from typing import Any
+from urllib.parse import urlparse
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+
+from crawler.exceptions import WiretraceError
+from crawler.run import run_of
+
+logger = logging.getLogger(__name__)
+
+
+def _short(url: str | None) -> str:
+    if not url:
+        return "-"
+    parsed = urlparse(url)
+    return os.path.basename(parsed.path) if parsed.scheme == "file" else url
+
+
+class RunFinisher:
+    """On ``spider_closed``: settle lineage, write ``runs/<run_id>/``, set the run verdict."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.summary = crawler.settings.getbool("WIRETRACE_SUMMARY", True)
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "RunFinisher":
+        return cls(crawler)
+
+    def spider_opened(self, spider: Spider) -> None:
+        run = run_of(self.crawler)
+        logger.info("wiretrace run %s: writing to %s", run.run_id, run.writer.store.uri)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        stats = self.crawler.stats
+        run = run_of(self.crawler)
+        records = run.index.resolve(run.doc_ids) if run.doc_ids else {}
+        rows = [r.to_dict() for _, r in sorted(records.items())]
+        counts = {k.removeprefix("wiretrace/"): v for k, v in stats.get_stats().items()
+                  if k.startswith("wiretrace/")}
+        relations = Counter(r["relation"] for r in rows if r["url"] in run.doc_ids.values())
+        copies = [r for r in rows if r["parent_url"] and r["url"] in run.doc_ids.values()]
+        manifest: dict[str, Any] = {
+            "status": "complete" if reason == "finished" else "incomplete",
+            "finish_reason": reason,
+            "spider": spider.name,
+            "counts": {
+                "articles": run.writer.articles,
+                "lineage_rows": len(rows),
+                "updated_earlier_rows": len(rows) - len(run.doc_ids),
+                "relations": dict(sorted(relations.items())),
+                "stories": len({r["story_id"] for r in rows}),
+                "copies_credited": sum(1 for r in copies if r["credited"]),
+                "copies_uncredited": sum(1 for r in copies if not r["credited"]),
+                "copies_miscredited": sum(1 for r in copies if r["miscredited"]),
+                "items_dropped": stats.get_value("item_dropped_count", 0),
+                "errors": stats.get_value("log_count/ERROR", 0),
+                "events": dict(sorted(counts.items())),
+            },
+            "settings": run.settings_summary(),
+        }
+        try:
+            location = run.writer.finish(rows, manifest)
+        except WiretraceError as exc:
+            logger.error("run %s could not be written: %s (articles kept in %s)", run.run_id, exc, run.writer.spool)
+            stats.inc_value("wiretrace/store/failed")
+            stats.set_value("wiretrace/run/status", "failed")
+            return
+        finally:
+            run.index.close()
+        stats.set_value("wiretrace/run/status", manifest["status"])
+        logger.info("wiretrace run %s written to %s", run.run_id, location)
+        if self.summary:
+            self._print_summary(run.run_id, location, manifest, rows)
+
+    @staticmethod
+    def _print_summary(run_id: str, location: str, manifest: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+        c = manifest["counts"]
+        out = [f"wiretrace run {run_id} {manifest['status']}: {c['articles']} articles, "
+               f"{c['items_dropped']} skipped, {c['stories']} stories",
+               f"written to {location}", "lineage:"]
+        width = max((len(_short(r["url"])) for r in rows), default=10)
+        for r in rows:
+            line = f"  {_short(r['url']):<{width}}  {r['relation']:<9}"
+            if r["parent_url"]:
+                line += f" of {_short(r['parent_url'])}"
+                if r["original_url"] != r["parent_url"]:
+                    line += f" (original {_short(r['original_url'])})"
+                line += ", credited" if r["credited"] else ", uncredited"
+            elif r["wire"]:
+                line += f" {r['wire']}"
+            drift = r["evidence"].get("drift") or []
+            if drift:
+                line += "; drift: " + ", ".join(f"{d['copy']} vs {d['source']}" for d in drift[:2])
+            out.append(line)
+        print("\n".join(out), file=sys.stdout, flush=True)

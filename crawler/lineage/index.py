@@ -1,0 +1,219 @@
+"""LINEAGE: the persistent index of fingerprinted articles (SQLite on local disk, no server).
+
+Each article is stored once (by its identity: canonical URL, else URL) with its cleaned text
+(compressed, for verification), its two MinHash signatures and their LSH bucket keys. The
+buckets live in one table, keyed by a 64-bit hash of (signal, band, band values), so a candidate
+query is one indexed ``IN`` lookup and an index of 100k articles opens instantly.
+
+The index holds a window of articles (default 30 days by first-seen time). Its fingerprint
+parameters are stored in it; opening it with other parameters raises
+:class:`~crawler.exceptions.IndexMismatchError`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+
+from crawler.exceptions import IndexMismatchError
+from crawler.fingerprint import FingerprintParams, band_keys, fingerprint
+from crawler.lineage.model import Article, LineageRecord
+from crawler.lineage.relate import Node, settle
+from crawler.lineage.verify import PairScores, Text, compare
+
+__all__ = ["Added", "LineageIndex"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    sha256 TEXT NOT NULL,
+    title TEXT, published TEXT, first_seen TEXT NOT NULL, wire TEXT, credited INTEGER NOT NULL,
+    source TEXT, run_id TEXT,
+    text BLOB NOT NULL, shingles BLOB NOT NULL, terms BLOB NOT NULL,
+    story TEXT, lineage TEXT
+);
+CREATE TABLE IF NOT EXISTS buckets (k INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (k, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS buckets_doc ON buckets (doc);
+CREATE INDEX IF NOT EXISTS docs_first_seen ON docs (first_seen);
+"""
+
+
+@dataclass(frozen=True)
+class Added:
+    """What :meth:`LineageIndex.add` did: ``status`` is ``new``, ``unchanged`` or ``version``."""
+
+    id: int
+    status: str
+    version: int
+
+
+class LineageIndex:
+    """A persistent lineage index.
+
+    Use :meth:`open`; one writer at a time (cron runs take a lock).
+    """
+
+    def __init__(self, db: sqlite3.Connection, params: FingerprintParams, window: timedelta) -> None:
+        self._db = db
+        self.params = params
+        self.window = window
+        self._texts: dict[int, Text] = {}
+
+    @classmethod
+    def open(cls, path: str | Path, params: FingerprintParams = FingerprintParams(),
+             window_days: float = 30) -> "LineageIndex":
+        """Open (or create) the index at ``path``.
+
+        Args:
+            path: the SQLite file; its folder is created if needed. ``":memory:"`` for a
+                throwaway index.
+            params: fingerprint parameters; must equal those the index was built with.
+            window_days: articles first seen longer ago than this are pruned.
+
+        Raises:
+            IndexMismatchError: the index was built with other fingerprint parameters.
+        """
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(str(path), isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_SCHEMA)
+        manifest = params.manifest()
+        row = db.execute("SELECT value FROM meta WHERE name='fingerprint'").fetchone()
+        if row is None:
+            db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (json.dumps(manifest, sort_keys=True),))
+        elif json.loads(row[0]) != manifest:
+            db.close()
+            stored = json.loads(row[0])
+            diff = {k: (stored.get(k), manifest.get(k)) for k in set(stored) | set(manifest)
+                    if stored.get(k) != manifest.get(k)}
+            raise IndexMismatchError(
+                f"lineage index {path} was built with other fingerprint parameters "
+                f"(stored vs running: {diff}); its signatures cannot be compared with new ones. "
+                f"Rebuild it with `wiretrace lineage --rebuild` or point WIRETRACE_STATE_DIR elsewhere.")
+        return cls(db, params, timedelta(days=window_days))
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
+
+    def add(self, article: Article) -> Added:
+        """Index an article (or a new version of one already indexed).
+
+        The same identity with the same normalised text is ``unchanged``; with another text it
+        is a new ``version`` replacing the old one (its first-seen time is kept).
+        """
+        fp = fingerprint(article.text, self.params)
+        row = self._db.execute("SELECT id, sha256, version FROM docs WHERE key=?", (article.key,)).fetchone()
+        if row and row[1] == fp.sha256:
+            return Added(row[0], "unchanged", row[2])
+        first_seen = article.first_seen or _now()
+        values = (article.url, fp.sha256, article.title, article.published, article.wire, int(article.credited),
+                  article.source, article.run_id, zlib.compress(article.text.encode("utf-8")),
+                  fp.shingles.tobytes(), fp.terms.tobytes())
+        with self._db:
+            if row:
+                doc, version = row[0], row[2] + 1
+                self._db.execute(
+                    "UPDATE docs SET url=?, sha256=?, title=?, published=?, wire=?, credited=?, source=?, run_id=?,"
+                    " text=?, shingles=?, terms=?, version=? WHERE id=?", (*values, version, doc))
+                self._db.execute("DELETE FROM buckets WHERE doc=?", (doc,))
+                self._texts.pop(doc, None)
+            else:
+                version = 1
+                doc = self._db.execute(
+                    "INSERT INTO docs (url, sha256, title, published, wire, credited, source, run_id, text, shingles,"
+                    " terms, key, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (*values, article.key, first_seen)).lastrowid
+            self._db.executemany("INSERT OR IGNORE INTO buckets VALUES (?, ?)",
+                                 [(k, doc) for k in self._keys(fp.shingles, fp.terms)])
+        return Added(int(doc), "version" if row else "new", version)  # type: ignore[arg-type]
+
+    def _keys(self, shingles: np.ndarray, terms: np.ndarray) -> list[int]:
+        p = self.params
+        return (band_keys(shingles, p.shingle_bands, p.shingle_rows, 0)
+                + band_keys(terms, p.term_bands, p.term_rows, 1))
+
+    def candidates(self, doc: int) -> set[int]:
+        """Ids sharing at least one LSH bucket with ``doc`` (either signal)."""
+        rows = self._db.execute(
+            "SELECT DISTINCT b2.doc FROM buckets b1 JOIN buckets b2 ON b1.k = b2.k WHERE b1.doc=? AND b2.doc<>?",
+            (doc, doc)).fetchall()
+        return {r[0] for r in rows}
+
+    def _node(self, doc: int) -> Node:
+        row = self._db.execute(
+            "SELECT url, published, first_seen, wire, credited, story, key, text FROM docs WHERE id=?", (doc,)
+        ).fetchone()
+        if doc not in self._texts:
+            self._texts[doc] = Text(zlib.decompress(row[7]).decode("utf-8"), self.params.shingle_size)
+        return Node(id=doc, url=row[0], text=self._texts[doc], published=row[1], first_seen=row[2], wire=row[3],
+                    credited=bool(row[4]), story=row[5], key=row[6])
+
+    def resolve(self, docs: Iterable[int], *, save: bool = True) -> dict[int, LineageRecord]:
+        """Settle lineage for ``docs`` and for every indexed article whose answer they affect.
+
+        Args:
+            docs: index ids (from :meth:`add`).
+            save: store the answers (and story ids) in the index.
+
+        Returns:
+            Records for ``docs`` plus records of other indexed articles whose stored answer
+            changed (a copy seen before its original, settled now).
+        """
+        wanted = set(docs)
+        near: dict[int, set[int]] = {d: self.candidates(d) for d in wanted}
+        hood = wanted | set().union(*near.values()) if near else set(wanted)
+        for d in hood - wanted:
+            near[d] = self.candidates(d)
+        nodes = {d: self._node(d) for d in hood | set().union(*near.values())}
+        pairs: dict[tuple[int, int], PairScores] = {}
+        for a, cands in near.items():
+            for b in cands:
+                key = (min(a, b), max(a, b))
+                if key not in pairs:
+                    pairs[key] = compare(nodes[key[0]].text, nodes[key[1]].text)
+        records = settle(nodes, pairs, report=hood)
+        out = {d: r for d, r in records.items() if d in wanted}
+        stored = dict(self._db.execute(
+            f"SELECT id, lineage FROM docs WHERE id IN ({','.join('?' * len(hood))})", tuple(hood)).fetchall())
+        for d, rec in records.items():
+            if d not in wanted and stored.get(d) and _answer(json.loads(stored[d])) != _answer(rec.to_dict()):
+                out[d] = rec
+        if save:
+            with self._db:
+                self._db.executemany("UPDATE docs SET story=?, lineage=? WHERE id=?",
+                                     [(r.story_id, json.dumps(r.to_dict()), d) for d, r in records.items()])
+        return out
+
+    def prune(self, now: datetime | None = None) -> int:
+        """Drop articles first seen before the window; returns how many."""
+        cutoff = ((now or datetime.now(timezone.utc)) - self.window).isoformat()
+        ids = [r[0] for r in self._db.execute("SELECT id FROM docs WHERE first_seen < ?", (cutoff,))]
+        with self._db:
+            self._db.executemany("DELETE FROM buckets WHERE doc=?", [(i,) for i in ids])
+            self._db.executemany("DELETE FROM docs WHERE id=?", [(i,) for i in ids])
+        return len(ids)
+
+
+def _answer(record: dict[str, object]) -> tuple[object, ...]:
+    return (record.get("relation"), record.get("parent_url"), record.get("original_url"), record.get("story_id"))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,339 @@
+"""LINEAGE: decide relation, direction, parent, original and story from verified pair scores.
+
+Given the articles of a neighbourhood and the exact scores of their candidate pairs, this module:
+
+1. names the copy relation a pair supports (verbatim, trimmed, excerpt, edited, rewrite);
+2. decides which side is the original from the signals a desk would use: publication times,
+   wire credit, containment structure (a top-cut copy is contained in the top of its original; a
+   copy with inserted paragraphs contains its original) and first-seen time;
+3. picks each article's parent (its closest source) and follows parents to the original;
+4. groups every pair that shares a story (copies, and reports with enough content terms in common
+   at compatible times) into one story id;
+5. names an article with no parent ``original`` when it is a report of its own (credited, or
+   published within the story's first window) and ``related`` when it is a later, uncredited
+   report on a story that already has originals, without copying any of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from crawler.lineage.drift import drift
+from crawler.lineage.model import LineageRecord
+from crawler.lineage.verify import PairScores, Text
+
+__all__ = ["Node", "settle"]
+
+#: Copy relations, strongest first: a parent with a stronger relation is preferred.
+_STRENGTH = {"verbatim": 5, "trimmed": 4, "excerpt": 4, "edited": 3, "rewrite": 2}
+#: Content-term Jaccard at which two reports are of the same story.
+STORY_TERMS = 0.15
+#: Reports further apart than this are never the same story.
+STORY_SPAN = timedelta(days=3)
+#: An uncredited report published within this time of the story's first report is an original.
+ORIGINAL_WINDOW = timedelta(hours=12)
+
+
+@dataclass
+class Node:
+    """One article in a neighbourhood being settled."""
+
+    id: int
+    url: str
+    text: Text
+    published: str | None = None
+    first_seen: str | None = None
+    wire: str | None = None
+    credited: bool = False
+    story: str | None = None
+    key: str = ""
+
+    @property
+    def interval(self) -> tuple[datetime, datetime] | None:
+        """Publication time as an interval (a whole day for a date alone), in UTC."""
+        return _interval(self.published)
+
+
+def _interval(value: str | None) -> tuple[datetime, datetime] | None:
+    if not value:
+        return None
+    try:
+        t = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=timezone.utc)
+    t = t.astimezone(timezone.utc)
+    if len(value) <= 10:
+        return t, t + timedelta(days=1)
+    return t, t
+
+
+def copy_relation(s: PairScores) -> str | None:
+    """The copy relation of text ``a`` to text ``b`` that the scores support, if any."""
+    if s.a_in_b >= 0.9 and s.b_in_a >= 0.9:
+        return "verbatim"
+    if s.a_in_b >= 0.8:
+        if s.b_reach <= s.b_in_a + 0.15:  # what a shares with b sits at b's top
+            return "excerpt" if s.b_in_a < 0.3 else "trimmed"
+        return "edited"
+    if max(s.a_in_b, s.b_in_a) >= 0.4:
+        return "edited"
+    if s.aligned_a >= 0.4 and s.term_jaccard >= 0.25:
+        return "rewrite"
+    return None
+
+
+def _votes(a: Node, b: Node, s: PairScores) -> list[tuple[str, float]]:
+    """Evidence that ``a`` (not ``b``) is the original; positive numbers favour ``a``."""
+    votes: list[tuple[str, float]] = []
+    ia, ib = a.interval, b.interval
+    if ia and ib and (ia[1] <= ib[0] or ib[1] <= ia[0]) and ia[0] != ib[0]:
+        votes.append(("published earlier", 3.0 if ia[0] < ib[0] else -3.0))
+    if a.credited != b.credited:
+        votes.append(("carries the wire credit", 1.0 if a.credited else -1.0))
+    rel_ab, rel_ba = copy_relation(s), copy_relation(s.flipped())
+    if rel_ab in ("trimmed", "excerpt") and rel_ba not in ("trimmed", "excerpt"):
+        votes.append(("has the text cut from the copy's bottom", -2.0))
+    elif rel_ba in ("trimmed", "excerpt") and rel_ab not in ("trimmed", "excerpt"):
+        votes.append(("has the text cut from the copy's bottom", 2.0))
+    elif s.a_in_b >= 0.8 > s.b_in_a:
+        votes.append(("is contained in a copy with inserted material", 1.0))
+    elif s.b_in_a >= 0.8 > s.a_in_b:
+        votes.append(("is contained in a copy with inserted material", -1.0))
+    if a.first_seen and b.first_seen and a.first_seen != b.first_seen:
+        votes.append(("seen first", 0.5 if a.first_seen < b.first_seen else -0.5))
+    votes.append(("indexed first", 0.1 if a.id < b.id else -0.1))
+    return votes
+
+
+@dataclass
+class _Edge:
+    copy: int
+    source: int
+    relation: str
+    scores: PairScores  # copy → source
+    margin: float
+    votes: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def similarity(self) -> float:
+        s = self.scores
+        return s.aligned_a if self.relation == "rewrite" else max(s.a_in_b, s.jaccard)
+
+    @property
+    def confidence(self) -> float:
+        s = self.scores
+        base = {"verbatim": min(s.a_in_b, s.b_in_a), "trimmed": s.a_in_b, "excerpt": s.a_in_b,
+                "edited": max(s.a_in_b, s.b_in_a), "rewrite": min(1.0, 0.5 + s.aligned_a / 2)}[self.relation]
+        return round(base * min(1.0, 0.6 + 0.1 * abs(self.margin)), 3)
+
+
+def _edge(a: Node, b: Node, s: PairScores) -> _Edge | None:
+    rel_ab, rel_ba = copy_relation(s), copy_relation(s.flipped())
+    if not (rel_ab or rel_ba):
+        return None
+    votes = _votes(a, b, s)
+    margin = sum(v for _, v in votes)
+    if margin >= 0:  # a is the original: b copies it
+        rel = rel_ba or ("edited" if rel_ab in ("trimmed", "excerpt", "edited") else rel_ab)
+        return _Edge(b.id, a.id, rel, s.flipped(), margin, [(n, -v) for n, v in votes])  # type: ignore[arg-type]
+    rel = rel_ab or ("edited" if rel_ba in ("trimmed", "excerpt", "edited") else rel_ba)
+    return _Edge(a.id, b.id, rel, s, -margin, votes)  # type: ignore[arg-type]
+
+
+def _story_pair(a: Node, b: Node, s: PairScores) -> bool:
+    ia, ib = a.interval, b.interval
+    if ia and ib and (ib[0] - ia[1] > STORY_SPAN or ia[0] - ib[1] > STORY_SPAN):
+        return False
+    return s.term_jaccard >= STORY_TERMS
+
+
+def _passage_evidence(s: PairScores, limit: int = 5) -> list[dict[str, Any]]:
+    top = sorted(s.passages, key=lambda p: -int(p["words"]))[:limit]  # type: ignore[call-overload]
+    return [{"words": p["words"], "copy": p["a"], "source": p["b"], "text": p["text"]} for p in top]
+
+
+def _sentence_evidence(copy: Node, source: Node, s: PairScores, limit: int = 5) -> list[dict[str, Any]]:
+    cs, ss = copy.text.sentences, source.text.sentences
+    out = []
+    for i, j, d in sorted(s.sentence_pairs, key=lambda p: -p[2])[:limit]:
+        out.append({"score": d, "copy": [cs[i][0], cs[i][0] + len(cs[i][1])], "copy_text": cs[i][1],
+                    "source": [ss[j][0], ss[j][0] + len(ss[j][1])], "source_text": ss[j][1]})
+    return out
+
+
+def _scores(s: PairScores) -> dict[str, float]:
+    return {"jaccard": round(s.jaccard, 4), "containment_in_source": round(s.a_in_b, 4),
+            "containment_of_source": round(s.b_in_a, 4), "term_jaccard": round(s.term_jaccard, 4),
+            "aligned_copy": round(s.aligned_a, 4), "aligned_source": round(s.aligned_b, 4)}
+
+
+def _drift(copy: Node, source: Node, s: PairScores) -> list[dict[str, Any]]:
+    return drift([t for _, t, _ in copy.text.sentences], [t for _, t, _ in source.text.sentences],
+                 s.sentence_pairs, source.published, source.url)
+
+
+def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
+           report: set[int] | None = None) -> dict[int, LineageRecord]:
+    """Settle the lineage of a neighbourhood of articles.
+
+    Args:
+        nodes: the articles, by index id.
+        pairs: exact scores of candidate pairs, keyed ``(a, b)`` with ``a < b``, scoring a → b.
+        report: the ids to return records for (default: all nodes).
+
+    Returns:
+        A :class:`~crawler.lineage.model.LineageRecord` per reported id.
+    """
+    edges: dict[int, list[_Edge]] = {}
+    story_links: list[tuple[int, int]] = []
+    for (a, b), s in pairs.items():
+        e = _edge(nodes[a], nodes[b], s)
+        if e:
+            edges.setdefault(e.copy, []).append(e)
+        if e or _story_pair(nodes[a], nodes[b], s):
+            story_links.append((a, b))
+
+    parent: dict[int, _Edge] = {}
+    for copy, out in edges.items():
+        out.sort(key=lambda e: (-_STRENGTH[e.relation], -e.similarity, e.source))
+        best = out[0]
+        # equally close sources: prefer one that copies nobody (the wire copy itself)
+        for e in out[1:]:
+            if (e.relation == best.relation and best.similarity - e.similarity <= 0.02
+                    and best.source in edges and e.source not in edges):
+                best = e
+                break
+        parent[copy] = best
+    _break_cycles(parent)
+
+    def root(i: int) -> int:
+        seen = set()
+        while i in parent and i not in seen:
+            seen.add(i)
+            i = parent[i].source
+        return i
+
+    story = _stories(nodes, story_links)
+    members: dict[str, list[int]] = {}
+    for i, sid in story.items():
+        members.setdefault(sid, []).append(i)
+
+    related = {i for i in nodes if i not in parent and _is_related(nodes, i, members[story[i]], parent)}
+    out: dict[int, LineageRecord] = {}
+    for i in report if report is not None else nodes:
+        node = nodes[i]
+        if i in parent:
+            e = parent[i]
+            orig = nodes[root(i)]
+            src = nodes[e.source]
+            agency = orig.wire
+            out[i] = LineageRecord(
+                url=node.url, relation=e.relation, parent_url=src.url, original_url=orig.url,
+                story_id=story[i], wire=node.wire, credited=bool(node.wire and node.wire == agency),
+                miscredited=bool(node.wire and agency and node.wire != agency), confidence=e.confidence,
+                evidence={
+                    "scores": _scores(e.scores),
+                    "passages": _passage_evidence(e.scores),
+                    "aligned_sentences": _sentence_evidence(node, src, e.scores),
+                    "direction": [{"signal": n, "weight": v} for n, v in e.votes],
+                    "credit": {"copy": node.wire, "original": agency},
+                    "times": {"copy": node.published, "source": src.published, "original": orig.published,
+                              "copy_first_seen": node.first_seen, "source_first_seen": src.first_seen},
+                    "other_sources": [nodes[x.source].url for x in edges[i] if x.source != e.source][:5],
+                    "drift": _drift(node, src, e.scores),
+                },
+            )
+        else:
+            rel = "related" if i in related else "original"
+            ev: dict[str, Any] = {"copies": sorted(nodes[c].url for c, e in parent.items() if e.source == i)}
+            if rel == "related":
+                ev.update(_related_evidence(nodes, pairs, i, members[story[i]], parent))
+            out[i] = LineageRecord(
+                url=node.url, relation=rel, parent_url=None, original_url=node.url, story_id=story[i],
+                wire=node.wire, credited=node.credited, confidence=0.6 if rel == "related" else 1.0,
+                evidence=ev,
+            )
+    return out
+
+
+def _break_cycles(parent: dict[int, _Edge]) -> None:
+    for start in list(parent):
+        path: list[int] = []
+        i = start
+        while i in parent and i not in path:
+            path.append(i)
+            i = parent[i].source
+        if i in path:  # a cycle: drop its least certain edge
+            cycle = path[path.index(i):]
+            weakest = min(cycle, key=lambda x: (parent[x].margin, parent[x].similarity))
+            del parent[weakest]
+
+
+def _stories(nodes: dict[int, Node], links: list[tuple[int, int]]) -> dict[int, str]:
+    up = {i: i for i in nodes}
+
+    def find(i: int) -> int:
+        while up[i] != i:
+            up[i] = up[up[i]]
+            i = up[i]
+        return i
+
+    for a, b in links:
+        up[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for i in nodes:
+        groups.setdefault(find(i), []).append(i)
+    out: dict[int, str] = {}
+    for group in groups.values():
+        # keep the story id of the earliest-indexed member that has one, so ids are stable
+        known = sorted((i for i in group if nodes[i].story), key=lambda i: i)
+        sid = nodes[known[0]].story if known else _story_id(nodes[min(group)].key or nodes[min(group)].url)
+        for i in group:
+            out[i] = sid  # type: ignore[assignment]
+    return out
+
+
+def _story_id(key: str) -> str:
+    return "story-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _qualifies_as_original(nodes: dict[int, Node], i: int, earliest: datetime | None) -> bool:
+    node = nodes[i]
+    if node.credited:
+        return True
+    iv = node.interval
+    return bool(iv and earliest is not None and iv[0] <= earliest + ORIGINAL_WINDOW)
+
+
+def _is_related(nodes: dict[int, Node], i: int, group: list[int], parent: dict[int, _Edge]) -> bool:
+    roots = [j for j in group if j not in parent]
+    starts = [iv[0] for j in roots if (iv := nodes[j].interval)]
+    earliest = min(starts) if starts else None
+    if _qualifies_as_original(nodes, i, earliest):
+        return False
+    return any(j != i and _qualifies_as_original(nodes, j, earliest) for j in roots)
+
+
+def _related_evidence(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores], i: int,
+                      group: list[int], parent: dict[int, _Edge]) -> dict[str, Any]:
+    sources = []
+    for j in group:
+        if j == i or j in parent:
+            continue
+        s = pairs.get((i, j)) or (pairs[(j, i)].flipped() if (j, i) in pairs else None)
+        if s is not None:
+            sources.append((s.aligned_a + s.term_jaccard, j, s))
+    sources.sort(key=lambda x: (-x[0], x[1]))
+    drift_items: list[dict[str, Any]] = []
+    for _, j, s in sources[:3]:
+        drift_items.extend(_drift(nodes[i], nodes[j], s))
+    return {
+        "reason": "a later, uncredited report on a story that has originals; copies none of them",
+        "related": [{"url": nodes[j].url, **_scores(s)} for _, j, s in sources[:5]],
+        "drift": drift_items,
+    }

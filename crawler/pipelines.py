@@ -1,0 +1,81 @@
+"""CLEAN → LINEAGE → STORE: thin pipeline adapters over the Scrapy-free packages.
+
+Each pipeline calls one library function, sets fields, bumps a ``wiretrace/<stage>/<event>`` stat,
+or drops the item with a clear reason. Library errors never crash the crawl.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from cleaners import clean
+from crawler.exceptions import ExtractionError
+from crawler.items import ArticleItem
+from crawler.lineage import Article
+from crawler.run import run_of
+
+logger = logging.getLogger(__name__)
+
+
+class _Stage:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "_Stage":
+        return cls(crawler)
+
+
+class CleanPipeline(_Stage):
+    """CLEAN: ``cleaners.clean`` on the raw body; drops items with no article text."""
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        try:
+            result = clean(item.body, url=item.url, content_type=item.content_type)
+        except ExtractionError as exc:
+            self.stats.inc_value(f"wiretrace/clean/{exc.reason}")
+            raise DropItem(f"no article in {item.url}: {exc}", log_level="WARNING") from None
+        if result.encoding not in (None, "utf-8"):
+            logger.warning("%s is not valid UTF-8; decoded as %s", item.url, result.encoding)
+            self.stats.inc_value("wiretrace/clean/not_utf8")
+        item.title, item.byline, item.text = result.title, result.byline, result.text
+        item.published, item.published_raw = result.published, result.published_raw
+        item.language, item.canonical_url = result.language, result.canonical_url
+        item.authors = [asdict(a) for a in result.authors]
+        item.wire = {"service": result.wire.service, "credited": result.wire.credited,
+                     "evidence": result.wire.evidence, "kinds": result.wire.kinds}
+        item.extra = {k: getattr(result, k) for k in ("section", "dateline", "modified", "modified_raw",
+                                                      "correction", "content_kind", "encoding", "dropped")}
+        self.stats.inc_value("wiretrace/clean/ok")
+        return item
+
+
+class LineagePipeline(_Stage):
+    """LINEAGE: index the article and attach its lineage as known now (settled at run end)."""
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        run = run_of(self.crawler)
+        item.run_id = run.run_id
+        added = run.index.add(Article(
+            url=item.url, text=item.text, canonical_url=item.canonical_url, title=item.title,
+            published=item.published, wire=item.wire.get("service"), credited=bool(item.wire.get("credited")),
+            source=item.source, first_seen=item.fetched_at, run_id=run.run_id))
+        run.doc_ids[added.id] = item.url
+        self.stats.inc_value(f"wiretrace/lineage/{added.status}")
+        record = run.index.resolve([added.id], save=False)[added.id]
+        item.lineage = {k: v for k, v in record.to_dict().items() if k != "evidence"}
+        return item
+
+
+class StorePipeline(_Stage):
+    """STORE: append the cleaned article to the run's spool (uploaded when the run ends)."""
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        run_of(self.crawler).writer.add_article(item.to_dict())
+        self.stats.inc_value("wiretrace/store/articles")
+        return item

@@ -1,0 +1,55 @@
+"""RUN: the state one crawl shares between its pipelines and extensions.
+
+:func:`run_of` gives the crawl's :class:`Run`, created on first use from the crawler's settings:
+the run writer (store + local spool) and the lineage index.
+
+Settings:
+    WIRETRACE_STORE_URI: where runs are written (``file://./data`` by default).
+    WIRETRACE_STATE_DIR: local state that outlives a run: lineage index, spool.
+    WIRETRACE_LINEAGE_WINDOW_DAYS: how long articles stay in the lineage index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from crawler.fingerprint import FingerprintParams
+from crawler.lineage import LineageIndex
+from crawler.storage import RunWriter, open_store
+
+__all__ = ["Run", "run_of"]
+
+
+class Run:
+    """One crawl's writer, lineage index and the index ids of the articles it saw."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        self.store_uri = settings.get("WIRETRACE_STORE_URI")
+        self.state_dir = Path(settings.get("WIRETRACE_STATE_DIR"))
+        self.params = FingerprintParams()
+        self.window_days = settings.getfloat("WIRETRACE_LINEAGE_WINDOW_DAYS")
+        self.writer = RunWriter(open_store(self.store_uri), self.state_dir / "spool")
+        self.index = LineageIndex.open(self.state_dir / "lineage.sqlite", self.params, self.window_days)
+        self.doc_ids: dict[int, str] = {}
+
+    @property
+    def run_id(self) -> str:
+        return self.writer.run_id
+
+    def settings_summary(self) -> dict[str, Any]:
+        """The settings recorded in the manifest."""
+        return {"store_uri": self.store_uri, "state_dir": str(self.state_dir),
+                "lineage_window_days": self.window_days, "fingerprint": self.params.manifest()}
+
+
+def run_of(crawler: Crawler) -> Run:
+    """The :class:`Run` of ``crawler`` (created on first call)."""
+    run = getattr(crawler, "_wiretrace_run", None)
+    if run is None:
+        run = Run(crawler)
+        crawler._wiretrace_run = run  # type: ignore[attr-defined]
+    return run

@@ -1,0 +1,1 @@
+"""DISCOVER: spiders, one per discovery method; publishers are data, spiders are generic."""

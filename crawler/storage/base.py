@@ -1,0 +1,73 @@
+"""STORE: the Store protocol, key rules and the URI-scheme registry.
+
+A store is four operations on keys (``put``, ``get``, ``exists``, ``list``). Backends are picked
+by URI scheme from :data:`STORES`, as Scrapy picks feed storages; an unknown scheme is a
+:class:`~crawler.exceptions.ConfigError`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Protocol, runtime_checkable
+from urllib.parse import urlparse
+
+from crawler.exceptions import ConfigError
+
+__all__ = ["STORES", "Store", "check_key", "open_store"]
+
+#: URI scheme → "module:Class" of the backend; imported only when used.
+STORES: dict[str, str] = {
+    "file": "crawler.storage.local:LocalStore",
+}
+
+_KEY = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*$")
+MAX_KEY_LENGTH = 512
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Where a run's files go. Every ``put`` is atomic: a reader sees all of an object or none."""
+
+    uri: str
+
+    def put(self, key: str, data: bytes) -> None:
+        """Write ``data`` at ``key``, replacing any object there."""
+
+    def get(self, key: str) -> bytes:
+        """Read the object at ``key``; :class:`~crawler.exceptions.StoreError` if missing."""
+
+    def exists(self, key: str) -> bool:
+        """Whether an object exists at ``key``."""
+
+    def list(self, prefix: str = "") -> list[str]:
+        """Keys under ``prefix``, sorted."""
+
+
+def check_key(key: str) -> str:
+    """Return ``key`` if it is a safe store key, else raise ValueError.
+
+    Keys are relative, ``/``-separated, made of ``[A-Za-z0-9_.-]``, with no ``..`` component and
+    at most :data:`MAX_KEY_LENGTH` characters. Keys are built from run ids and hashes, never from
+    raw URLs.
+    """
+    if len(key) > MAX_KEY_LENGTH or not _KEY.match(key) or any(p in (".", "..") for p in key.split("/")):
+        raise ValueError(f"unsafe store key {key!r}")
+    return key
+
+
+def open_store(uri: str) -> Store:
+    """Open the store named by ``uri`` (``file:///abs/path``, ``file://./rel/path`` or a bare path).
+
+    Raises:
+        ConfigError: the URI is malformed or its scheme has no backend.
+    """
+    if not uri:
+        raise ConfigError("empty store URI; set WIRETRACE_STORE_URI, e.g. file://./data")
+    scheme = urlparse(uri).scheme if "://" in uri else "file"
+    target = STORES.get(scheme)
+    if target is None:
+        raise ConfigError(f"unknown store scheme {scheme!r} in {uri!r}; known: {', '.join(sorted(STORES))}")
+    module, _, cls = target.partition(":")
+    backend = getattr(importlib.import_module(module), cls)
+    return backend.from_uri(uri)  # type: ignore[no-any-return]

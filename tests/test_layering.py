@@ -1,0 +1,16 @@
+"""Only crawler/ (spiders, pipelines, extensions, commands) may import Scrapy."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize("module", ["cleaners", "crawler.lineage", "crawler.storage", "crawler.fingerprint",
+                                    "crawler.exceptions"])
+def test_scrapy_free(module: str) -> None:
+    code = f"import sys, {module}; print('scrapy' in sys.modules, 'twisted' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"], f"{module} pulls in Scrapy or Twisted"
