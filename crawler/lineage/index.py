@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS docs (
     version INTEGER NOT NULL DEFAULT 1,
     sha256 TEXT NOT NULL,
     title TEXT, published TEXT, first_seen TEXT NOT NULL, wire TEXT, credited INTEGER NOT NULL,
-    source TEXT, run_id TEXT,
+    source TEXT, publisher_wire TEXT, run_id TEXT,
     text BLOB NOT NULL, shingles BLOB NOT NULL, terms BLOB NOT NULL,
     story TEXT, lineage TEXT
 );
@@ -124,21 +124,22 @@ class LineageIndex:
             return Added(row[0], "unchanged", row[2])
         first_seen = article.first_seen or _now()
         values = (article.url, fp.sha256, article.title, article.published, article.wire, int(article.credited),
-                  article.source, article.run_id, zlib.compress(article.text.encode("utf-8")),
+                  article.source, article.publisher_wire, article.run_id, zlib.compress(article.text.encode("utf-8")),
                   fp.shingles.tobytes(), fp.terms.tobytes())
         with self._db:
             if row:
                 doc, version = row[0], row[2] + 1
                 self._db.execute(
-                    "UPDATE docs SET url=?, sha256=?, title=?, published=?, wire=?, credited=?, source=?, run_id=?,"
+                    "UPDATE docs SET url=?, sha256=?, title=?, published=?, wire=?, credited=?, source=?, publisher_wire=?,"
+                    " run_id=?,"
                     " text=?, shingles=?, terms=?, version=? WHERE id=?", (*values, version, doc))
                 self._db.execute("DELETE FROM buckets WHERE doc=?", (doc,))
                 self._texts.pop(doc, None)
             else:
                 version = 1
                 doc = self._db.execute(
-                    "INSERT INTO docs (url, sha256, title, published, wire, credited, source, run_id, text, shingles,"
-                    " terms, key, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO docs (url, sha256, title, published, wire, credited, source, publisher_wire, run_id, text,"
+                    " shingles, terms, key, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (*values, article.key, first_seen)).lastrowid
             self._db.executemany("INSERT OR IGNORE INTO buckets VALUES (?, ?)",
                                  [(k, doc) for k in self._keys(fp.shingles, fp.terms)])
@@ -158,12 +159,13 @@ class LineageIndex:
 
     def _node(self, doc: int) -> Node:
         row = self._db.execute(
-            "SELECT url, published, first_seen, wire, credited, story, key, text FROM docs WHERE id=?", (doc,)
+            "SELECT url, published, first_seen, wire, credited, story, key, text, publisher_wire FROM docs WHERE id=?",
+            (doc,)
         ).fetchone()
         if doc not in self._texts:
             self._texts[doc] = Text(zlib.decompress(row[7]).decode("utf-8"), self.params.shingle_size)
         return Node(id=doc, url=row[0], text=self._texts[doc], published=row[1], first_seen=row[2], wire=row[3],
-                    credited=bool(row[4]), story=row[5], key=row[6])
+                    credited=bool(row[4]), story=row[5], key=row[6], publisher_wire=row[8])
 
     def resolve(self, docs: Iterable[int], *, save: bool = True) -> dict[int, LineageRecord]:
         """Settle lineage for ``docs`` and for every indexed article whose answer they affect.

@@ -24,6 +24,8 @@ class Article:
         wire: the agency the article credits (canonical name), or None.
         credited: whether the article carries any wire credit.
         source: publisher name or host.
+        publisher_wire: the agency the publisher itself is (from the sources file), if it is one:
+            an agency's own copy is the strongest sign of an original.
         first_seen: when wiretrace first fetched it, ISO 8601 UTC.
         run_id: the run that fetched it.
     """
@@ -36,6 +38,7 @@ class Article:
     wire: str | None = None
     credited: bool = False
     source: str | None = None
+    publisher_wire: str | None = None
     first_seen: str | None = None
     run_id: str | None = None
 

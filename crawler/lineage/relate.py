@@ -29,6 +29,8 @@ __all__ = ["Node", "settle"]
 
 #: Copy relations, strongest first: a parent with a stronger relation is preferred.
 _STRENGTH = {"verbatim": 5, "trimmed": 4, "excerpt": 4, "edited": 3, "rewrite": 2}
+#: Shingle containment, both ways, of a verbatim copy (a changed headline or template does not count).
+VERBATIM = 0.95
 #: Content-term Jaccard at which two reports are of the same story.
 STORY_TERMS = 0.15
 #: Reports further apart than this are never the same story.
@@ -50,6 +52,7 @@ class Node:
     credited: bool = False
     story: str | None = None
     key: str = ""
+    publisher_wire: str | None = None
 
     @property
     def interval(self) -> tuple[datetime, datetime] | None:
@@ -74,12 +77,11 @@ def _interval(value: str | None) -> tuple[datetime, datetime] | None:
 
 def copy_relation(s: PairScores) -> str | None:
     """The copy relation of text ``a`` to text ``b`` that the scores support, if any."""
-    if s.a_in_b >= 0.9 and s.b_in_a >= 0.9:
+    if s.a_in_b >= VERBATIM and s.b_in_a >= VERBATIM:
         return "verbatim"
-    if s.a_in_b >= 0.8:
-        if s.b_reach <= s.b_in_a + 0.15:  # what a shares with b sits at b's top
-            return "excerpt" if s.b_in_a < 0.3 else "trimmed"
-        return "edited"
+    # a top cut: a lies within b, b has more, and what they share sits at b's top
+    if s.a_in_b >= 0.8 and s.b_in_a < 0.85 and s.b_reach <= s.b_in_a + 0.15:
+        return "excerpt" if s.b_in_a < 0.3 else "trimmed"
     if max(s.a_in_b, s.b_in_a) >= 0.4:
         return "edited"
     if s.aligned_a >= 0.4 and s.term_jaccard >= 0.25:
@@ -93,6 +95,8 @@ def _votes(a: Node, b: Node, s: PairScores) -> list[tuple[str, float]]:
     ia, ib = a.interval, b.interval
     if ia and ib and (ia[1] <= ib[0] or ib[1] <= ia[0]) and ia[0] != ib[0]:
         votes.append(("published earlier", 3.0 if ia[0] < ib[0] else -3.0))
+    if bool(a.publisher_wire) != bool(b.publisher_wire):
+        votes.append(("published by the agency itself", 2.5 if a.publisher_wire else -2.5))
     if a.credited != b.credited:
         votes.append(("carries the wire credit", 1.0 if a.credited else -1.0))
     rel_ab, rel_ba = copy_relation(s), copy_relation(s.flipped())

@@ -51,7 +51,7 @@ def check_key(key: str) -> str:
     at most :data:`MAX_KEY_LENGTH` characters. Keys are built from run ids and hashes, never from
     raw URLs.
     """
-    if len(key) > MAX_KEY_LENGTH or not _KEY.match(key) or any(p in (".", "..") for p in key.split("/")):
+    if len(key) > MAX_KEY_LENGTH or not _KEY.fullmatch(key) or any(p in (".", "..") for p in key.split("/")):
         raise ValueError(f"unsafe store key {key!r}")
     return key
 

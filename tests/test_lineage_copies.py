@@ -1,0 +1,97 @@
+"""LINEAGE on copies made from our own fixture texts: each copy relation, chains, identity, index safety."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import clean
+from crawler.exceptions import IndexMismatchError
+from crawler.fingerprint import FingerprintParams
+from crawler.lineage import Article, LineageIndex, assign
+from tests.test_plaintext_fixtures import FIXTURES
+
+
+def _body(stem: str) -> tuple[list[str], str | None]:
+    r = clean((FIXTURES / f"{stem}.txt").read_bytes())
+    return r.text.split("\n"), r.wire.service
+
+
+@pytest.fixture(scope="module")
+def family():
+    paras, wire = _body("11_ap-wildfire-evacuations")
+    n = len(paras)
+    assert n >= 7
+    local = "Residents of our county who need shelter can call the county emergency line, the sheriff's office said."
+    edited = paras[:2] + [local] + [p.replace("percent", "per cent").replace("Tuesday", "Tuesday night")
+                                    for p in paras[2:]]
+    arts = [
+        Article("https://agency.example/wildfire", "\n".join(paras), wire=wire, credited=True,
+                published="2025-08-19T17:12:00-07:00", publisher_wire=wire),
+        Article("https://paper.example/verbatim", "\n".join(paras), wire=wire, credited=True),
+        Article("https://paper.example/trimmed", "\n".join(paras[: max(3, int(n * 0.6))])),
+        Article("https://aggregator.example/excerpt", "\n".join(paras[:1]) + "\nRead more at the source."),
+        Article("https://regional.example/edited", "\n".join(edited), wire="Reuters", credited=True,
+                published="2025-08-19T19:00:00-07:00"),
+        Article("https://portal.example/chain", "\n".join(edited[: max(4, int(len(edited) * 0.6))])),
+    ]
+    # an unrelated story of another agency, a hard negative for everything above
+    other, other_wire = _body("01_reuters-grocer-results")
+    arts.append(Article("https://agency2.example/grocer", "\n".join(other), wire=other_wire, credited=True))
+    return {r.url: r for r in assign(arts[::-1])}  # copies arrive before their originals
+
+
+def test_original(family) -> None:
+    r = family["https://agency.example/wildfire"]
+    assert r.relation == "original" and r.parent_url is None and r.credited
+
+
+@pytest.mark.parametrize("url, relation, parent", [
+    ("https://paper.example/verbatim", "verbatim", "https://agency.example/wildfire"),
+    ("https://paper.example/trimmed", "trimmed", "https://agency.example/wildfire"),
+    ("https://aggregator.example/excerpt", "excerpt", "https://agency.example/wildfire"),
+    ("https://regional.example/edited", "edited", "https://agency.example/wildfire"),
+    ("https://portal.example/chain", "trimmed", "https://regional.example/edited"),
+])
+def test_copies(family, url: str, relation: str, parent: str) -> None:
+    r = family[url]
+    assert (r.relation, r.parent_url, r.original_url) == (relation, parent, "https://agency.example/wildfire")
+    assert r.evidence["passages"], "every copy shows shared passages"
+    assert 0 < r.confidence <= 1
+
+
+def test_credit_audit(family) -> None:
+    assert family["https://paper.example/verbatim"].credited is True
+    assert family["https://paper.example/trimmed"].credited is False
+    edited = family["https://regional.example/edited"]
+    assert edited.miscredited is True and edited.credited is False  # credits Reuters for AP copy
+
+
+def test_stories(family) -> None:
+    wildfire = {r.story_id for u, r in family.items() if "grocer" not in u}
+    assert len(wildfire) == 1
+    assert family["https://agency2.example/grocer"].story_id not in wildfire
+    assert family["https://agency2.example/grocer"].relation == "original"
+
+
+def test_same_url_is_the_same_article(tmp_path) -> None:
+    paras, _ = _body("02_ap-fraud-trial")
+    idx = LineageIndex.open(tmp_path / "i.sqlite")
+    first = idx.add(Article("https://x.example/a", "\n".join(paras)))
+    again = idx.add(Article("https://x.example/a", "\n".join(paras)))
+    assert (again.id, again.status) == (first.id, "unchanged")
+    changed = idx.add(Article("https://x.example/a", "\n".join(paras[:-1])))
+    assert (changed.id, changed.status, changed.version) == (first.id, "version", 2)
+    via_canonical = idx.add(Article("https://x.example/a?utm=1", "\n".join(paras[:-1]),
+                                    canonical_url="https://x.example/a"))
+    assert via_canonical.id == first.id and via_canonical.status == "unchanged"
+    assert idx.resolve([first.id])[first.id].relation == "original"
+    assert len(idx) == 1
+    idx.close()
+
+
+def test_index_refuses_other_fingerprint_parameters(tmp_path) -> None:
+    path = tmp_path / "i.sqlite"
+    LineageIndex.open(path).close()
+    with pytest.raises(IndexMismatchError, match="num_perm"):
+        LineageIndex.open(path, FingerprintParams(num_perm=64, shingle_bands=16, term_bands=32))
+    LineageIndex.open(path).close()  # the original parameters still open it
