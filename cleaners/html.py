@@ -47,7 +47,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> HtmlFields | None
     if doc is None or not (doc.text or "").strip():
         return None
     body = parse(doc.text, has_header=False)
-    fields = HtmlFields(**{k: v for k, v in vars(body).items()})
+    fields = HtmlFields(**vars(body))
     fields.title = doc.title or None
     if doc.date and fields.published is None:
         fields.published = fields.published_raw = doc.date

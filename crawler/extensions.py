@@ -96,16 +96,14 @@ class RunFinisher:
                f"written to {location}", "lineage:"]
         width = max((len(_short(r["url"])) for r in rows), default=10)
         for r in rows:
-            line = f"  {_short(r['url']):<{width}}  {r['relation']:<9}"
+            notes = []
             if r["parent_url"]:
-                line += f" of {_short(r['parent_url'])}"
-                if r["original_url"] != r["parent_url"]:
-                    line += f" (original {_short(r['original_url'])})"
-                line += ", credited" if r["credited"] else ", uncredited"
+                via = f" (original {_short(r['original_url'])})" if r["original_url"] != r["parent_url"] else ""
+                notes.append(f"of {_short(r['parent_url'])}{via}, {'credited' if r['credited'] else 'uncredited'}")
             elif r["wire"]:
-                line += f" {r['wire']}"
-            drift = r["evidence"].get("drift") or []
+                notes.append(r["wire"])
+            drift = list(dict.fromkeys(f"{d['copy']} vs {d['source']}" for d in r["evidence"].get("drift") or []))
             if drift:
-                line += "; drift: " + ", ".join(f"{d['copy']} vs {d['source']}" for d in drift[:2])
-            out.append(line)
+                notes.append("drift: " + ", ".join(drift[:3]))
+            out.append(f"  {_short(r['url']):<{width}}  {r['relation']:<9} {'; '.join(notes)}".rstrip())
         print("\n".join(out), file=sys.stdout, flush=True)

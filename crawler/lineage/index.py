@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -29,6 +30,10 @@ from crawler.lineage.relate import Node, settle
 from crawler.lineage.verify import PairScores, Text, compare
 
 __all__ = ["Added", "LineageIndex"]
+
+#: Prepared texts and verified pair scores kept between calls (one run re-resolves the same
+#: neighbourhoods at the end); bounded so that memory stays flat over a long crawl.
+CACHE_SIZE = 4096
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -68,7 +73,8 @@ class LineageIndex:
         self._db = db
         self.params = params
         self.window = window
-        self._texts: dict[int, Text] = {}
+        self._texts: _Lru[int, Text] = _Lru(CACHE_SIZE)
+        self._pairs: _Lru[tuple[int, int], PairScores] = _Lru(CACHE_SIZE * 4)
 
     @classmethod
     def open(cls, path: str | Path, params: FingerprintParams = FingerprintParams(),
@@ -135,6 +141,8 @@ class LineageIndex:
                     " text=?, shingles=?, terms=?, version=? WHERE id=?", (*values, version, doc))
                 self._db.execute("DELETE FROM buckets WHERE doc=?", (doc,))
                 self._texts.pop(doc, None)
+                for pair in [p for p in self._pairs if doc in p]:
+                    del self._pairs[pair]
             else:
                 version = 1
                 doc = self._db.execute(
@@ -162,9 +170,10 @@ class LineageIndex:
             "SELECT url, published, first_seen, wire, credited, story, key, text, publisher_wire FROM docs WHERE id=?",
             (doc,)
         ).fetchone()
-        if doc not in self._texts:
-            self._texts[doc] = Text(zlib.decompress(row[7]).decode("utf-8"), self.params.shingle_size)
-        return Node(id=doc, url=row[0], text=self._texts[doc], published=row[1], first_seen=row[2], wire=row[3],
+        text = self._texts.get(doc)
+        if text is None:
+            text = self._texts[doc] = Text(zlib.decompress(row[7]).decode("utf-8"), self.params.shingle_size)
+        return Node(id=doc, url=row[0], text=text, published=row[1], first_seen=row[2], wire=row[3],
                     credited=bool(row[4]), story=row[5], key=row[6], publisher_wire=row[8])
 
     def resolve(self, docs: Iterable[int], *, save: bool = True) -> dict[int, LineageRecord]:
@@ -189,7 +198,10 @@ class LineageIndex:
             for b in cands:
                 key = (min(a, b), max(a, b))
                 if key not in pairs:
-                    pairs[key] = compare(nodes[key[0]].text, nodes[key[1]].text)
+                    cached = self._pairs.get(key)
+                    if cached is None:
+                        cached = self._pairs[key] = compare(nodes[key[0]].text, nodes[key[1]].text)
+                    pairs[key] = cached
         records = settle(nodes, pairs, report=hood)
         out = {d: r for d, r in records.items() if d in wanted}
         stored = dict(self._db.execute(
@@ -211,6 +223,26 @@ class LineageIndex:
             self._db.executemany("DELETE FROM buckets WHERE doc=?", [(i,) for i in ids])
             self._db.executemany("DELETE FROM docs WHERE id=?", [(i,) for i in ids])
         return len(ids)
+
+
+class _Lru(OrderedDict):  # type: ignore[type-arg]
+    """A dict that forgets its least recently used entries past ``size``."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def get(self, key, default=None):  # type: ignore[no-untyped-def]
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        return default
+
+    def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        if len(self) > self.size:
+            self.popitem(last=False)
 
 
 def _answer(record: dict[str, object]) -> tuple[object, ...]:

@@ -22,7 +22,7 @@ class LocalStore:
 
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
-        self.uri = "file://" + str(self.root)
+        self.uri = self.root.absolute().as_uri()
 
     @classmethod
     def from_uri(cls, uri: str) -> "LocalStore":
