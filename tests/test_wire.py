@@ -1,0 +1,64 @@
+"""CLEAN / wire credits: every agency in its usual credit forms; mentions in passing are not credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import AGENCIES, clean
+from cleaners.wire import match_byline
+
+BODY = ("Officials said on Tuesday that the new bridge would open to traffic next month after two years of "
+        "construction work.\n\nThe project cost more than 400 million dollars and was funded by the regional "
+        "government, according to a statement released by the ministry.\n\nLocal businesses welcomed the "
+        "announcement, saying the bridge would cut travel times for thousands of commuters every day.")
+
+FORMS = {
+    "AP": ["WASHINGTON (AP) — {body}", "By The Associated Press\n\n{body}", "By Jane Doe, Associated Press\n\n{body}",
+           "{body}\n\nCopyright 2025 The Associated Press. All rights reserved."],
+    "Reuters": ["LONDON (Reuters) - {body}", "(Reuters) - {body}", "{body}\n\n(Reporting by Jane Doe; Editing by Tom Roe)",
+                "{body}\n\n© 2025 Thomson Reuters"],
+    "AFP": ["PARIS, March 3 (AFP) - {body}", "{body}\n\n— AFP", "By Agence France-Presse\n\n{body}"],
+    "IANS": ["New Delhi, Aug 23 (IANS) {body}", "{body}\n\n--IANS"],
+    "PTI": ["Mumbai, Jan 5 (PTI) {body}", "{body}\n\n(With inputs from PTI)", "By Press Trust of India\n\n{body}"],
+    "ANI": ["Srinagar, May 1 (ANI): {body}", "{body} (ANI)"],
+    "Yonhap": ["SEOUL, May 2 (Yonhap) -- {body}", "By Yonhap News Agency\n\n{body}"],
+    "Kyodo": ["TOKYO (Kyodo) -- {body}", "{body}\n\n— Kyodo"],
+    "dpa": ["BERLIN (dpa) - {body}", "{body}\n\n— dpa"],
+    "Xinhua": ["BEIJING, June 4 (Xinhua) -- {body}", "Source: Xinhua\n\n{body}"],
+    "UPI": ["WASHINGTON (UPI) -- {body}", "By United Press International\n\n{body}"],
+    "Bloomberg": ["By Alex Wong | Bloomberg News\n\n{body}", "{body}\n\n©2025 Bloomberg"],
+}
+
+
+def test_every_agency_has_forms() -> None:
+    assert set(FORMS) == set(AGENCIES)
+
+
+@pytest.mark.parametrize("agency, form", [(a, f) for a, forms in FORMS.items() for f in forms])
+def test_credit_forms(agency: str, form: str) -> None:
+    r = clean(form.format(body=BODY).encode("utf-8"))
+    assert r.wire.service == agency and r.wire.credited, (form, r.wire)
+    assert r.wire.evidence and all(e not in r.text for e in r.wire.evidence), "credit lines are not body"
+    assert "Officials said on Tuesday" in r.text and "cut travel times" in r.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The talks were first reported by Yonhap news agency.",
+    "Kyodo News reported that the minister would resign.",
+    "According to Reuters, the deal is worth 2 billion dollars.",
+    "An AP photographer was injured in the blast, the agency said.",
+])
+def test_mentions_are_not_credits(sentence: str) -> None:
+    r = clean((BODY + "\n\n" + sentence).encode("utf-8"))
+    assert r.wire.service is None and not r.wire.credited
+    assert sentence in r.text
+
+
+def test_bylines_split_people_and_organisations() -> None:
+    authors, credits = match_byline("By Jane Doe and John Roe, Associated Press")  # type: ignore[misc]
+    assert [(a.name, a.kind) for a in authors] == [("Jane Doe", "person"), ("John Roe", "person"),
+                                                   ("Associated Press", "organization")]
+    assert [c.agency for c in credits] == ["AP"]
+    authors, credits = match_byline("By The Associated Press")  # type: ignore[misc]
+    assert [(a.name, a.kind) for a in authors] == [("The Associated Press", "organization")]
+    assert match_byline("By the end of the year, prices had doubled.") is None
