@@ -53,8 +53,9 @@ class RunFinisher:
         rows = [r.to_dict() for _, r in sorted(records.items())]
         counts = {k.removeprefix("wiretrace/"): v for k, v in stats.get_stats().items()
                   if k.startswith("wiretrace/")}
-        relations = Counter(r["relation"] for r in rows if r["url"] in run.doc_ids.values())
-        copies = [r for r in rows if r["parent_url"] and r["url"] in run.doc_ids.values()]
+        seen = set(run.doc_ids.values())
+        relations = Counter(r["relation"] for r in rows if r["url"] in seen)
+        copies = [r for r in rows if r["parent_url"] and r["url"] in seen]
         manifest: dict[str, Any] = {
             "status": "complete" if reason == "finished" else "incomplete",
             "finish_reason": reason,

@@ -61,6 +61,9 @@ def test_rewrite_is_an_uncredited_copy_with_evidence(records) -> None:
     assert any(quote in p["text"] for p in ev["passages"]), "the shared quotation is a shared passage"
     for p in ev["passages"]:
         assert p["copy"][0] < p["copy"][1] and p["source"][0] < p["source"][1]
+    votes = {v["signal"]: v["weight"] for v in ev["direction"]}
+    assert votes["carries the wire credit"] > 0, "direction votes favour the source, which carries the credit"
+    assert sum(votes.values()) > 0
 
 
 def test_drift(records) -> None:

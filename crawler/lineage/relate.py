@@ -89,8 +89,11 @@ def copy_relation(s: PairScores) -> str | None:
     return None
 
 
-def _votes(a: Node, b: Node, s: PairScores) -> list[tuple[str, float]]:
-    """Evidence that ``a`` (not ``b``) is the original; positive numbers favour ``a``."""
+def _votes(a: Node, b: Node, s: PairScores, rel_ab: str | None, rel_ba: str | None) -> list[tuple[str, float]]:
+    """Evidence that ``a`` (not ``b``) is the original; positive numbers favour ``a``.
+
+    ``rel_ab`` and ``rel_ba`` are :func:`copy_relation` of the pair, each way.
+    """
     votes: list[tuple[str, float]] = []
     ia, ib = a.interval, b.interval
     if ia and ib and (ia[1] <= ib[0] or ib[1] <= ia[0]) and ia[0] != ib[0]:
@@ -99,7 +102,6 @@ def _votes(a: Node, b: Node, s: PairScores) -> list[tuple[str, float]]:
         votes.append(("published by the agency itself", 2.5 if a.publisher_wire else -2.5))
     if a.credited != b.credited:
         votes.append(("carries the wire credit", 1.0 if a.credited else -1.0))
-    rel_ab, rel_ba = copy_relation(s), copy_relation(s.flipped())
     if rel_ab in ("trimmed", "excerpt") and rel_ba not in ("trimmed", "excerpt"):
         votes.append(("has the text cut from the copy's bottom", -2.0))
     elif rel_ba in ("trimmed", "excerpt") and rel_ab not in ("trimmed", "excerpt"):
@@ -140,13 +142,14 @@ def _edge(a: Node, b: Node, s: PairScores) -> _Edge | None:
     rel_ab, rel_ba = copy_relation(s), copy_relation(s.flipped())
     if not (rel_ab or rel_ba):
         return None
-    votes = _votes(a, b, s)
+    votes = _votes(a, b, s, rel_ab, rel_ba)
     margin = sum(v for _, v in votes)
+    # the edge's votes favour its source (the original) when positive
     if margin >= 0:  # a is the original: b copies it
         rel = rel_ba or ("edited" if rel_ab in ("trimmed", "excerpt", "edited") else rel_ab)
-        return _Edge(b.id, a.id, rel, s.flipped(), margin, [(n, -v) for n, v in votes])  # type: ignore[arg-type]
+        return _Edge(b.id, a.id, rel, s.flipped(), margin, votes)  # type: ignore[arg-type]
     rel = rel_ab or ("edited" if rel_ba in ("trimmed", "excerpt", "edited") else rel_ba)
-    return _Edge(a.id, b.id, rel, s, -margin, votes)  # type: ignore[arg-type]
+    return _Edge(a.id, b.id, rel, s, -margin, [(n, -v) for n, v in votes])  # type: ignore[arg-type]
 
 
 def _story_pair(a: Node, b: Node, s: PairScores) -> bool:
