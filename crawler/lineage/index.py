@@ -24,7 +24,7 @@ from typing import Iterable
 import numpy as np
 
 from crawler.exceptions import IndexMismatchError
-from crawler.fingerprint import FingerprintParams, band_keys, fingerprint
+from crawler.fingerprint import Fingerprint, FingerprintParams, band_keys, fingerprint
 from crawler.lineage.model import Article, LineageRecord
 from crawler.lineage.relate import Node, settle
 from crawler.lineage.verify import PairScores, Text, compare
@@ -118,13 +118,19 @@ class LineageIndex:
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
 
-    def add(self, article: Article) -> Added:
+    def add(self, article: Article, fp: Fingerprint | None = None) -> Added:
         """Index an article (or a new version of one already indexed).
 
         The same identity with the same normalised text is ``unchanged``; with another text it
         is a new ``version`` replacing the old one (its first-seen time is kept).
+
+        Args:
+            article: the article to index.
+            fp: its fingerprint, when already computed elsewhere (e.g. in a worker process) with
+                this index's parameters; computed here when None.
         """
-        fp = fingerprint(article.text, self.params)
+        if fp is None:
+            fp = fingerprint(article.text, self.params)
         row = self._db.execute("SELECT id, sha256, version FROM docs WHERE key=?", (article.key,)).fetchone()
         if row and row[1] == fp.sha256:
             return Added(row[0], "unchanged", row[2])
