@@ -1,19 +1,26 @@
-"""FINGERPRINT: cleaned text → content hash, word shingles, term set and MinHash signatures.
+"""FINGERPRINT: cleaned text → content hash, word shingles, lead, facts and MinHash signatures.
 
-Scrapy-free. Two signatures per article, both datasketch MinHashes over the same permutations:
+Scrapy-free. Three signatures per article, all datasketch MinHashes over the same permutations,
+each the candidate signal for one kind of copy:
 
-* ``shingles``: word 5-shingles of the normalised body, for verbatim, trimmed and edited copies;
-* ``terms``: stemmed content words (stop words removed), which survive paraphrase, for rewrites
-  and for story clustering.
+* ``shingles``: word 5-shingles of the whole body, for verbatim and edited copies;
+* ``lead``: the shingles of the body's first :attr:`~FingerprintParams.lead_words` words. A trimmed
+  copy or an excerpt keeps the original's top, so its lead equals the original's even when its
+  whole-body Jaccard is low (a 2-paragraph excerpt of a 15-paragraph story has Jaccard ≈ 0.1);
+* ``facts``: the names and numbers of the body (:func:`cleaners.text.fact_terms`), which a
+  paraphrase keeps; content words stand in when a text has fewer than
+  :attr:`~FingerprintParams.min_facts` of them (scripts without letter case).
 
-:class:`FingerprintParams` fixes everything that changes a signature. A saved index stores its
-:meth:`FingerprintParams.manifest` and refuses to open with other parameters: datasketch 2.0
-changed its hashing, and an index queried with signatures of another scheme silently finds nothing.
+:class:`FingerprintParams` fixes everything that changes a signature or a bucket key. A saved index
+stores its :meth:`FingerprintParams.manifest` and refuses to open with other parameters: datasketch
+2.0 changed its hashing, and an index queried with signatures of another scheme silently finds
+nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import struct
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -21,12 +28,16 @@ from importlib.metadata import version
 import numpy as np
 from datasketch import MinHash
 
-from cleaners.text import content_terms, words
+from cleaners.text import content_terms, fact_terms, words
 
-__all__ = ["Fingerprint", "FingerprintParams", "band_keys", "fingerprint", "shingle_set", "term_set"]
+__all__ = ["SIGNALS", "Fingerprint", "FingerprintParams", "band_keys", "fingerprint", "shingle_set", "term_set"]
 
-#: Bumped whenever :func:`cleaners.text.words` or :func:`cleaners.text.content_terms` change output.
-NORMALIZATION_VERSION = 1
+#: Bumped whenever :func:`cleaners.text.words`, ``content_terms`` or ``fact_terms`` change output,
+#: or the signals themselves change.
+NORMALIZATION_VERSION = 2
+
+#: The candidate signals, by the small integer stored in the low bits of their bucket keys.
+SIGNALS = ("shingles", "lead", "facts")
 
 
 @dataclass(frozen=True)
@@ -38,11 +49,16 @@ class FingerprintParams:
         seed: MinHash permutation seed.
         scheme: datasketch permutation scheme (``affine32`` since datasketch 2.0).
         shingle_size: words per shingle.
-        shingle_bands, shingle_rows: LSH banding of the shingle signature. 32 × 4 recalls about
-            0.95 of pairs at Jaccard 0.5–0.6 (datasketch's default banding for threshold 0.5
-            recalls 0.72), which matters for trimmed copies.
-        term_bands, term_rows: LSH banding of the term signature; 64 × 2 recalls about 0.93 of
-            pairs at term Jaccard 0.2, the level of rewrites and same-story reports.
+        shingle_bands, shingle_rows: LSH banding of the whole-body shingle signature. 32 × 4
+            recalls about 0.95 of pairs at Jaccard 0.5–0.6 (datasketch's default banding for
+            threshold 0.5 recalls 0.72).
+        lead_words: how many words from the top of the body the ``lead`` signature covers.
+        lead_bands, lead_rows: LSH banding of the lead signature (32 × 4: a copy that keeps the
+            top of its original matches it on nearly every band).
+        fact_bands, fact_rows: LSH banding of the facts signature. 42 × 3 recalls about 0.99 of
+            pairs at fact Jaccard 0.5 (a paraphrase) and 0.04 at 0.1; unrelated reports average
+            about 0.04.
+        min_facts: below this many fact terms, content terms are used for the facts signature.
     """
 
     num_perm: int = 128
@@ -51,12 +67,21 @@ class FingerprintParams:
     shingle_size: int = 5
     shingle_bands: int = 32
     shingle_rows: int = 4
-    term_bands: int = 64
-    term_rows: int = 2
+    lead_words: int = 50
+    lead_bands: int = 32
+    lead_rows: int = 4
+    fact_bands: int = 42
+    fact_rows: int = 3
+    min_facts: int = 8
 
     def __post_init__(self) -> None:
-        if self.shingle_bands * self.shingle_rows > self.num_perm or self.term_bands * self.term_rows > self.num_perm:
-            raise ValueError("bands × rows must not exceed num_perm")
+        for bands, rows in ((self.shingle_bands, self.shingle_rows), (self.lead_bands, self.lead_rows),
+                            (self.fact_bands, self.fact_rows)):
+            if bands < 1 or rows < 1 or bands * rows > self.num_perm:
+                raise ValueError(f"bands × rows ({bands} × {rows}) must be positive and at most num_perm "
+                                 f"({self.num_perm})")
+        if self.shingle_size < 1 or self.lead_words < self.shingle_size:
+            raise ValueError("shingle_size must be ≥ 1 and lead_words ≥ shingle_size")
 
     def manifest(self) -> dict[str, object]:
         """The parameters plus library and normalisation versions, as stored with an index."""
@@ -66,6 +91,11 @@ class FingerprintParams:
             "hashfunc": "sha1_hash32",
             "normalization": NORMALIZATION_VERSION,
         }
+
+    def banding(self, signal: int) -> tuple[int, int]:
+        """``(bands, rows)`` of a signal (an index into :data:`SIGNALS`)."""
+        return ((self.shingle_bands, self.shingle_rows), (self.lead_bands, self.lead_rows),
+                (self.fact_bands, self.fact_rows))[signal]
 
 
 @dataclass(frozen=True)
@@ -77,20 +107,31 @@ class Fingerprint:
             typography or whitespace).
         n_words: number of words in the body.
         shingles: MinHash signature of the word shingles (uint32 array of ``num_perm``).
-        terms: MinHash signature of the content terms.
+        lead: MinHash signature of the shingles of the first ``lead_words`` words.
+        facts: MinHash signature of the fact terms (or content terms, for texts with few facts).
     """
 
     sha256: str
     n_words: int
     shingles: np.ndarray
-    terms: np.ndarray
+    lead: np.ndarray
+    facts: np.ndarray
+
+    def signatures(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The signatures in :data:`SIGNALS` order."""
+        return self.shingles, self.lead, self.facts
 
 
 def shingle_set(tokens: list[str], size: int) -> set[str]:
     """Word ``size``-shingles of ``tokens`` (the whole text as one shingle if it is shorter)."""
+    return set(_shingles(tokens, size))
+
+
+def _shingles(tokens: list[str], size: int) -> list[str]:
+    # in text order, so that the lead's shingles are a prefix of the body's
     if len(tokens) < size:
-        return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+        return [" ".join(tokens)] if tokens else []
+    return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)]
 
 
 def term_set(text: str) -> set[str]:
@@ -104,11 +145,16 @@ def _template(params: FingerprintParams) -> MinHash:
     return MinHash(num_perm=params.num_perm, seed=params.seed, scheme=params.scheme)  # type: ignore[arg-type]
 
 
-def _signature(items: set[str], params: FingerprintParams) -> np.ndarray:
+def _hash32(item: str) -> int:
+    # datasketch's sha1_hash32, applied once per item so the lead reuses the body's hashes
+    return int(struct.unpack("<I", hashlib.sha1(item.encode("utf-8")).digest()[:4])[0])
+
+
+def _signature(hashes: list[int], params: FingerprintParams) -> np.ndarray:
     tpl = _template(params)
     m = MinHash(num_perm=params.num_perm, seed=params.seed, scheme=params.scheme,  # type: ignore[arg-type]
-                permutations=tpl.permutations)
-    m.update_batch([s.encode("utf-8") for s in items])
+                hashfunc=int, permutations=tpl.permutations)
+    m.update_batch(hashes)
     return np.asarray(m.hashvalues, dtype=np.uint32)
 
 
@@ -123,11 +169,18 @@ def fingerprint(text: str, params: FingerprintParams = FingerprintParams()) -> F
         The :class:`Fingerprint`.
     """
     tokens = words(text)
+    ordered = _shingles(tokens, params.shingle_size)
+    hashes = {s: _hash32(s) for s in ordered}
+    lead = _shingles(tokens[: params.lead_words], params.shingle_size)
+    facts = fact_terms(text)
+    if len(facts) < params.min_facts:
+        facts |= set(content_terms(text))
     return Fingerprint(
         sha256=hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest(),
         n_words=len(tokens),
-        shingles=_signature(shingle_set(tokens, params.shingle_size), params),
-        terms=_signature(term_set(text), params),
+        shingles=_signature(list(hashes.values()), params),
+        lead=_signature([hashes[s] for s in dict.fromkeys(lead)], params),
+        facts=_signature([_hash32(f) for f in sorted(facts)], params),
     )
 
 
@@ -137,13 +190,20 @@ def band_keys(signature: np.ndarray, bands: int, rows: int, signal: int) -> list
     Args:
         signature: a MinHash signature.
         bands, rows: the banding.
-        signal: a small integer told apart in the key (0 shingles, 1 terms), so that the two
-            signatures can share one bucket table.
+        signal: the signal's number in :data:`SIGNALS`; it is salted into the hash and kept in
+            the key's two low bits, so that the signals share one bucket table and a query can
+            count matching bands per signal.
     """
     raw = np.ascontiguousarray(signature[: bands * rows], dtype="<u4").tobytes()
     width = rows * 4
-    return [
-        int.from_bytes(hashlib.blake2b(raw[b * width:(b + 1) * width], digest_size=8,
-                                       salt=bytes((signal, b % 256, b // 256))).digest(), "big", signed=True)
-        for b in range(bands)
-    ]
+    keys = []
+    for b in range(bands):
+        digest = hashlib.blake2b(raw[b * width:(b + 1) * width], digest_size=8,
+                                 salt=bytes((signal, b % 256, b // 256))).digest()
+        keys.append((int.from_bytes(digest, "big", signed=True) & ~3) | signal)
+    return keys
+
+
+def signal_of(key: int) -> int:
+    """The signal number stored in a bucket key."""
+    return key & 3

@@ -24,7 +24,25 @@ def test_golden_values() -> None:
     assert fp.n_words == 17
     assert fp.sha256[:16] == GOLDEN["sha256"]
     assert _digest(fp.shingles) == GOLDEN["shingles"]
-    assert _digest(fp.terms) == GOLDEN["terms"]
+    assert _digest(fp.facts) == GOLDEN["facts"]
+    # shorter than the lead: the lead signature is the whole text's
+    assert _digest(fp.lead) == GOLDEN["shingles"]
+
+
+def test_lead_covers_the_top_only() -> None:
+    body = TEXT + " " + " ".join(f"Paragraph {i} adds detail number {i * 7} about the talks." for i in range(20))
+    tail_changed = body.rsplit(" ", 12)[0] + " and an entirely different ending was written by a local desk."
+    full, cut = fingerprint(body), fingerprint(tail_changed)
+    assert np.array_equal(full.lead, cut.lead)
+    assert not np.array_equal(full.shingles, cut.shingles)
+    assert not np.array_equal(fingerprint("Local desk insert. " + body).lead, full.lead)
+
+
+def test_facts_are_names_and_numbers() -> None:
+    from cleaners.text import fact_terms
+    facts = fact_terms('Officials said on Saturday that 1,500 people met Lee Jae Myung in Tokyo. "We agreed," he said.')
+    assert {"saturday", "1500", "lee", "jae", "myung", "tokyo"} <= facts
+    assert not {"officials", "we", "people", "agreed"} & facts
 
 
 def test_same_in_another_process() -> None:
@@ -49,9 +67,9 @@ def test_band_keys_separate_signals() -> None:
 
 def test_manifest_names_what_changes_signatures() -> None:
     m = FingerprintParams().manifest()
-    assert {"num_perm", "seed", "scheme", "shingle_size", "shingle_bands", "shingle_rows", "datasketch",
-            "hashfunc", "normalization"} <= set(m)
+    assert {"num_perm", "seed", "scheme", "shingle_size", "shingle_bands", "shingle_rows", "lead_words",
+            "lead_bands", "fact_bands", "fact_rows", "min_facts", "datasketch", "hashfunc", "normalization"} <= set(m)
     assert m["datasketch"] == "2" and m["scheme"] == "affine32"
 
 
-GOLDEN = {"sha256": "a7932fa012176184", "shingles": "4b9ba4b3d5549851", "terms": "50748e1e55ba4c31"}
+GOLDEN = {"sha256": "a7932fa012176184", "shingles": "4b9ba4b3d5549851", "facts": "101513e42f382a4d"}

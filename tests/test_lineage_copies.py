@@ -93,5 +93,5 @@ def test_index_refuses_other_fingerprint_parameters(tmp_path) -> None:
     path = tmp_path / "i.sqlite"
     LineageIndex.open(path).close()
     with pytest.raises(IndexMismatchError, match="num_perm"):
-        LineageIndex.open(path, FingerprintParams(num_perm=64, shingle_bands=16, term_bands=32))
+        LineageIndex.open(path, FingerprintParams(num_perm=64, shingle_bands=16, lead_bands=16, fact_bands=21))
     LineageIndex.open(path).close()  # the original parameters still open it

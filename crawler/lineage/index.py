@@ -1,9 +1,16 @@
 """LINEAGE: the persistent index of fingerprinted articles (SQLite on local disk, no server).
 
 Each article is stored once (by its identity: canonical URL, else URL) with its cleaned text
-(compressed, for verification), its two MinHash signatures and their LSH bucket keys. The
-buckets live in one table, keyed by a 64-bit hash of (signal, band, band values), so a candidate
-query is one indexed ``IN`` lookup and an index of 100k articles opens instantly.
+(compressed, for verification) and the LSH bucket keys of its three MinHash signatures
+(:mod:`crawler.fingerprint`). The buckets live in one table, keyed by a 64-bit hash of (signal,
+band, band values) with the signal in the low bits, so a candidate query is one indexed lookup
+that also counts matching bands per signal, and an index of 100k articles opens instantly with
+nothing loaded into memory.
+
+A candidate must match on at least :data:`MIN_BANDS` bands of one signal: one band of the
+shingle or lead signals (four equal MinHash rows are already strong evidence of shared text),
+two of the facts signal (a single three-row match happens between unrelated reports that share
+a few names).
 
 The index holds a window of articles (default 30 days by first-seen time). Its fingerprint
 parameters are stored in it; opening it with other parameters raises
@@ -21,10 +28,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable
 
-import numpy as np
-
 from crawler.exceptions import IndexMismatchError
-from crawler.fingerprint import Fingerprint, FingerprintParams, band_keys, fingerprint
+from crawler.fingerprint import SIGNALS, Fingerprint, FingerprintParams, band_keys, fingerprint
 from crawler.lineage.model import Article, LineageRecord
 from crawler.lineage.relate import Node, settle
 from crawler.lineage.verify import PairScores, Text, compare
@@ -34,6 +39,8 @@ __all__ = ["Added", "LineageIndex"]
 #: Prepared texts and verified pair scores kept between calls (one run re-resolves the same
 #: neighbourhoods at the end); bounded so that memory stays flat over a long crawl.
 CACHE_SIZE = 4096
+#: Bands a pair must share, per signal (shingles, lead, facts), to be verified as candidates.
+MIN_BANDS = (1, 1, 2)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,14 +52,13 @@ CREATE TABLE IF NOT EXISTS docs (
     sha256 TEXT NOT NULL,
     title TEXT, published TEXT, first_seen TEXT NOT NULL, wire TEXT, credited INTEGER NOT NULL,
     source TEXT, publisher_wire TEXT, run_id TEXT,
-    text BLOB NOT NULL, shingles BLOB NOT NULL, terms BLOB NOT NULL,
+    text BLOB NOT NULL,
     story TEXT, lineage TEXT
 );
 CREATE TABLE IF NOT EXISTS buckets (k INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (k, doc)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS buckets_doc ON buckets (doc);
 CREATE INDEX IF NOT EXISTS docs_first_seen ON docs (first_seen);
 """
-
 
 @dataclass(frozen=True)
 class Added:
@@ -61,7 +67,6 @@ class Added:
     id: int
     status: str
     version: int
-
 
 class LineageIndex:
     """A persistent lineage index.
@@ -136,15 +141,14 @@ class LineageIndex:
             return Added(row[0], "unchanged", row[2])
         first_seen = article.first_seen or _now()
         values = (article.url, fp.sha256, article.title, article.published, article.wire, int(article.credited),
-                  article.source, article.publisher_wire, article.run_id, zlib.compress(article.text.encode("utf-8")),
-                  fp.shingles.tobytes(), fp.terms.tobytes())
+                  article.source, article.publisher_wire, article.run_id, zlib.compress(article.text.encode("utf-8")))
         with self._db:
             if row:
                 doc, version = row[0], row[2] + 1
                 self._db.execute(
                     "UPDATE docs SET url=?, sha256=?, title=?, published=?, wire=?, credited=?, source=?, publisher_wire=?,"
                     " run_id=?,"
-                    " text=?, shingles=?, terms=?, version=? WHERE id=?", (*values, version, doc))
+                    " text=?, version=? WHERE id=?", (*values, version, doc))
                 self._db.execute("DELETE FROM buckets WHERE doc=?", (doc,))
                 self._texts.pop(doc, None)
                 for pair in [p for p in self._pairs if doc in p]:
@@ -153,23 +157,41 @@ class LineageIndex:
                 version = 1
                 doc = self._db.execute(
                     "INSERT INTO docs (url, sha256, title, published, wire, credited, source, publisher_wire, run_id, text,"
-                    " shingles, terms, key, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " key, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     (*values, article.key, first_seen)).lastrowid
             self._db.executemany("INSERT OR IGNORE INTO buckets VALUES (?, ?)",
-                                 [(k, doc) for k in self._keys(fp.shingles, fp.terms)])
+                                 [(k, doc) for k in self.keys(fp)])
         return Added(int(doc), "version" if row else "new", version)  # type: ignore[arg-type]
 
-    def _keys(self, shingles: np.ndarray, terms: np.ndarray) -> list[int]:
-        p = self.params
-        return (band_keys(shingles, p.shingle_bands, p.shingle_rows, 0)
-                + band_keys(terms, p.term_bands, p.term_rows, 1))
+    def keys(self, fp: Fingerprint) -> list[int]:
+        """The LSH bucket keys of a fingerprint, every signal."""
+        out: list[int] = []
+        for signal, signature in enumerate(fp.signatures()):
+            out.extend(band_keys(signature, *self.params.banding(signal), signal))
+        return out
 
     def candidates(self, doc: int) -> set[int]:
-        """Ids sharing at least one LSH bucket with ``doc`` (either signal)."""
+        """Ids sharing at least :data:`MIN_BANDS` bands of one signal with ``doc``."""
         rows = self._db.execute(
-            "SELECT DISTINCT b2.doc FROM buckets b1 JOIN buckets b2 ON b1.k = b2.k WHERE b1.doc=? AND b2.doc<>?",
-            (doc, doc)).fetchall()
-        return {r[0] for r in rows}
+            "SELECT b2.doc, b2.k & 3, count(*) FROM buckets b1 JOIN buckets b2 ON b1.k = b2.k"
+            " WHERE b1.doc=? AND b2.doc<>? GROUP BY b2.doc, b2.k & 3", (doc, doc)).fetchall()
+        return {d for d, signal, n in rows if n >= MIN_BANDS[signal]}
+
+    def query(self, fp: Fingerprint) -> dict[int, dict[str, int]]:
+        """Indexed articles that are candidates for a fingerprint not (necessarily) indexed.
+
+        Returns:
+            Candidate id → matching bands per signal name.
+        """
+        keys = self.keys(fp)
+        rows = self._db.execute(
+            f"SELECT doc, k & 3, count(*) FROM buckets WHERE k IN ({','.join('?' * len(keys))})"
+            " GROUP BY doc, k & 3", keys).fetchall()
+        out: dict[int, dict[str, int]] = {}
+        for d, signal, n in rows:
+            out.setdefault(d, {})[SIGNALS[signal]] = n
+        return {d: bands for d, bands in out.items()
+                if any(n >= MIN_BANDS[SIGNALS.index(name)] for name, n in bands.items())}
 
     def _node(self, doc: int) -> Node:
         row = self._db.execute(
@@ -230,7 +252,6 @@ class LineageIndex:
             self._db.executemany("DELETE FROM docs WHERE id=?", [(i,) for i in ids])
         return len(ids)
 
-
 class _Lru(OrderedDict):  # type: ignore[type-arg]
     """A dict that forgets its least recently used entries past ``size``."""
 
@@ -250,10 +271,8 @@ class _Lru(OrderedDict):  # type: ignore[type-arg]
         if len(self) > self.size:
             self.popitem(last=False)
 
-
 def _answer(record: dict[str, object]) -> tuple[object, ...]:
     return (record.get("relation"), record.get("parent_url"), record.get("original_url"), record.get("story_id"))
-
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")

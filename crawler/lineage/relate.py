@@ -17,13 +17,13 @@ Given the articles of a neighbourhood and the exact scores of their candidate pa
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from crawler.lineage.drift import drift
 from crawler.lineage.model import LineageRecord
-from crawler.lineage.verify import PairScores, Text
+from crawler.lineage.verify import ALIGN_TERMS, PairScores, Text, align, compare
 
 __all__ = ["Node", "settle"]
 
@@ -84,7 +84,7 @@ def copy_relation(s: PairScores) -> str | None:
         return "excerpt" if s.b_in_a < 0.3 else "trimmed"
     if max(s.a_in_b, s.b_in_a) >= 0.4:
         return "edited"
-    if s.aligned_a >= 0.4 and s.term_jaccard >= 0.25:
+    if s.aligned_a >= 0.4 and s.term_jaccard >= ALIGN_TERMS:
         return "rewrite"
     return None
 
@@ -332,9 +332,13 @@ def _related_evidence(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairS
     for j in group:
         if j == i or j in parent:
             continue
+        # every original of the story, candidate pair or not, aligned from this article's side
         s = pairs.get((i, j)) or (pairs[(j, i)].flipped() if (j, i) in pairs else None)
-        if s is not None:
-            sources.append((s.aligned_a + s.term_jaccard, j, s))
+        if s is None:
+            s = compare(nodes[i].text, nodes[j].text)
+        aligned = align(nodes[i].text, nodes[j].text)
+        s = replace(s, aligned_a=aligned[0], aligned_b=aligned[1], sentence_pairs=aligned[2])
+        sources.append((s.aligned_a + s.term_jaccard, j, s))
     sources.sort(key=lambda x: (-x[0], x[1]))
     drift_items: list[dict[str, Any]] = []
     for _, j, s in sources[:3]:

@@ -13,12 +13,15 @@ from functools import cached_property
 from cleaners.text import content_terms, sentences, word_spans
 from crawler.fingerprint import shingle_set
 
-__all__ = ["PairScores", "Text", "compare"]
+__all__ = ["ALIGN_TERMS", "PairScores", "Text", "align", "compare"]
 
 #: Shortest run of identical words reported as a shared passage.
 MIN_PASSAGE_WORDS = 8
 #: Dice overlap of content terms at which two sentences count as the same sentence reworded.
 SENTENCE_MATCH = 0.4
+#: Content-term Jaccard from which :func:`compare` aligns sentences (a rewrite needs at least this
+#: much shared vocabulary; reports further apart are aligned only on demand, with :func:`align`).
+ALIGN_TERMS = 0.25
 
 
 class Text:
@@ -99,8 +102,13 @@ def _dice(x: frozenset[str], y: frozenset[str]) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x or y else 0.0
 
 
-def _aligned(a: Text, b: Text) -> tuple[float, float, list[tuple[int, int, float]]]:
-    """Monotone sentence alignment: the heaviest chain of matched sentences in the same order."""
+def align(a: Text, b: Text) -> tuple[float, float, list[tuple[int, int, float]]]:
+    """Monotone sentence alignment of ``a`` to ``b``: the heaviest chain of matched sentences in order.
+
+    Returns:
+        The share of ``a``'s and of ``b``'s content terms in aligned sentences, and the aligned
+        ``(a sentence, b sentence, Dice score)`` pairs.
+    """
     sa, sb = a.sentences, b.sentences
     if not sa or not sb:
         return 0.0, 0.0, []
@@ -142,7 +150,8 @@ def compare(a: Text, b: Text) -> PairScores:
         Shingle Jaccard and containment both ways, content-term Jaccard, shared passages of at
         least :data:`MIN_PASSAGE_WORDS` words with character offsets in both texts, how far down
         each text the shared passages reach, and the monotone sentence alignment (share of each text's
-        content in aligned sentences, and the aligned pairs).
+        content in aligned sentences, and the aligned pairs) when they share at least
+        :data:`ALIGN_TERMS` of their content terms.
     """
     sa, sb = a.shingles, b.shingles
     inter = len(sa & sb)
@@ -155,6 +164,6 @@ def compare(a: Text, b: Text) -> PairScores:
     )
     if inter:
         scores.passages, scores.a_reach, scores.b_reach = _passages(a, b)
-    if scores.term_jaccard >= 0.1:
-        scores.aligned_a, scores.aligned_b, scores.sentence_pairs = _aligned(a, b)
+    if scores.term_jaccard >= ALIGN_TERMS:
+        scores.aligned_a, scores.aligned_b, scores.sentence_pairs = align(a, b)
     return scores
