@@ -70,6 +70,7 @@ class RunFinisher:
                 "copies_uncredited": sum(1 for r in copies if not r["credited"]),
                 "copies_miscredited": sum(1 for r in copies if r["miscredited"]),
                 "items_dropped": stats.get_value("item_dropped_count", 0),
+                "pruned_from_index": run.pruned,
                 "errors": stats.get_value("log_count/ERROR", 0),
                 "events": dict(sorted(counts.items())),
             },

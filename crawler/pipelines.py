@@ -15,7 +15,7 @@ from scrapy.exceptions import DropItem
 from cleaners import clean
 from crawler.exceptions import ExtractionError
 from crawler.items import ArticleItem
-from crawler.lineage import Article
+from crawler.lineage import article_from_item
 from crawler.run import run_of
 
 logger = logging.getLogger(__name__)
@@ -61,10 +61,7 @@ class LineagePipeline(_Stage):
     def process_item(self, item: ArticleItem) -> ArticleItem:
         run = run_of(self.crawler)
         item.run_id = run.run_id
-        added = run.index.add(Article(
-            url=item.url, text=item.text, canonical_url=item.canonical_url, title=item.title,
-            published=item.published, wire=item.wire.get("service"), credited=bool(item.wire.get("credited")),
-            source=item.source, first_seen=item.fetched_at, run_id=run.run_id))
+        added = run.index.add(article_from_item(item.to_dict()))
         run.doc_ids[added.id] = item.url
         self.stats.inc_value(f"wiretrace/lineage/{added.status}")
         record = run.index.resolve([added.id], save=False)[added.id]

@@ -16,11 +16,12 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
+from crawler.exceptions import ConfigError
 from crawler.fingerprint import FingerprintParams
 from crawler.lineage import LineageIndex
 from crawler.storage import RunWriter, open_store
 
-__all__ = ["Run", "run_of"]
+__all__ = ["Run", "check_state", "run_of"]
 
 
 class Run:
@@ -34,6 +35,7 @@ class Run:
         self.window_days = settings.getfloat("WIRETRACE_LINEAGE_WINDOW_DAYS")
         self.writer = RunWriter(open_store(self.store_uri), self.state_dir / "spool")
         self.index = LineageIndex.open(self.state_dir / "lineage.sqlite", self.params, self.window_days)
+        self.pruned = self.index.prune()
         self.doc_ids: dict[int, str] = {}
 
     @property
@@ -44,6 +46,23 @@ class Run:
         """The settings recorded in the manifest."""
         return {"store_uri": self.store_uri, "state_dir": str(self.state_dir),
                 "lineage_window_days": self.window_days, "fingerprint": self.params.manifest()}
+
+
+def check_state(settings: Any) -> None:
+    """Check, before any request, that the run's local state can be used.
+
+    Raises:
+        IndexMismatchError: the lineage index was built with other fingerprint parameters.
+        ConfigError: the state folder cannot be created.
+    """
+    state = Path(settings.get("WIRETRACE_STATE_DIR"))
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the state folder {state} ({exc.strerror}); "
+                          f"set WIRETRACE_STATE_DIR to a writable folder") from None
+    LineageIndex.open(state / "lineage.sqlite", FingerprintParams(),
+                      settings.getfloat("WIRETRACE_LINEAGE_WINDOW_DAYS")).close()
 
 
 def run_of(crawler: Crawler) -> Run:

@@ -3,7 +3,8 @@
 Scrapy's own ``crawl`` exits 0 when a crawl fails. This one checks spider arguments first (a
 spider may define ``check_arguments(settings, **kwargs)``, raising a
 :class:`~crawler.exceptions.WiretraceError`), printing one clear line and exiting 2 instead of a
-traceback (also for a malformed store URI), and exits 1 when the run's verdict (``wiretrace/run/status``) is ``failed``.
+traceback (also for a malformed store URI or a lineage index built with other fingerprint
+parameters), and exits 1 when the run's verdict (``wiretrace/run/status``) is ``failed``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from crawler.exceptions import WiretraceError
+from crawler.run import check_state
 from crawler.storage import open_store
 
 
@@ -30,6 +32,7 @@ class Command(ScrapyCrawlCommand):
         check = getattr(spidercls, "check_arguments", None)
         try:
             open_store(self.settings.get("WIRETRACE_STORE_URI"))
+            check_state(self.settings)
             if check:
                 check(self.settings, **opts.spargs)
         except WiretraceError as exc:

@@ -9,8 +9,10 @@ across runs.
 
 from crawler.lineage.index import Added, LineageIndex
 from crawler.lineage.model import RELATIONS, Article, LineageRecord
+from crawler.lineage.recompute import Recomputed, article_from_item, recompute
 
-__all__ = ["RELATIONS", "Added", "Article", "LineageIndex", "LineageRecord", "assign"]
+__all__ = ["RELATIONS", "Added", "Article", "LineageIndex", "LineageRecord", "Recomputed", "article_from_item", "assign",
+           "recompute"]
 
 
 def assign(articles: list[Article], index: LineageIndex | None = None) -> list[LineageRecord]:

@@ -26,7 +26,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from crawler.exceptions import IndexMismatchError
 from crawler.fingerprint import SIGNALS, Fingerprint, FingerprintParams, band_keys, fingerprint
@@ -108,7 +108,7 @@ class LineageIndex:
         elif json.loads(row[0]) != manifest:
             db.close()
             stored = json.loads(row[0])
-            diff = {k: (stored.get(k), manifest.get(k)) for k in set(stored) | set(manifest)
+            diff = {k: (stored.get(k), manifest.get(k)) for k in sorted(set(stored) | set(manifest))
                     if stored.get(k) != manifest.get(k)}
             raise IndexMismatchError(
                 f"lineage index {path} was built with other fingerprint parameters "
@@ -242,6 +242,11 @@ class LineageIndex:
                 self._db.executemany("UPDATE docs SET story=?, lineage=? WHERE id=?",
                                      [(r.story_id, json.dumps(r.to_dict()), d) for d, r in records.items()])
         return out
+
+    def stored(self) -> Iterator[dict[str, object]]:
+        """The stored lineage of every settled article, in index order."""
+        for (row,) in self._db.execute("SELECT lineage FROM docs WHERE lineage IS NOT NULL ORDER BY id"):
+            yield json.loads(row)
 
     def prune(self, now: datetime | None = None) -> int:
         """Drop articles first seen before the window; returns how many."""
