@@ -11,6 +11,10 @@ each the candidate signal for one kind of copy:
   paraphrase keeps; content words stand in when a text has fewer than
   :attr:`~FingerprintParams.min_facts` of them (scripts without letter case).
 
+Besides the signatures, each quotation of at least :attr:`~FingerprintParams.quote_words` words
+is hashed whole (``quotes``): reports that reuse a statement word for word, even when they share
+little else (a follow-up quoting two wire stories), are candidates of each other.
+
 :class:`FingerprintParams` fixes everything that changes a signature or a bucket key. A saved index
 stores its :meth:`FingerprintParams.manifest` and refuses to open with other parameters: datasketch
 2.0 changed its hashing, and an index queried with signatures of another scheme silently finds
@@ -20,6 +24,7 @@ nothing.
 from __future__ import annotations
 
 import hashlib
+import re
 import struct
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -30,14 +35,16 @@ from datasketch import MinHash
 
 from cleaners.text import content_terms, fact_terms, words
 
-__all__ = ["SIGNALS", "Fingerprint", "FingerprintParams", "band_keys", "fingerprint", "shingle_set", "term_set"]
+__all__ = ["SIGNALS", "Fingerprint", "quotations", "FingerprintParams", "band_keys", "fingerprint", "shingle_set", "term_set"]
 
 #: Bumped whenever :func:`cleaners.text.words`, ``content_terms`` or ``fact_terms`` change output,
 #: or the signals themselves change.
 NORMALIZATION_VERSION = 2
 
 #: The candidate signals, by the small integer stored in the low bits of their bucket keys.
-SIGNALS = ("shingles", "lead", "facts")
+SIGNALS = ("shingles", "lead", "facts", "quotes")
+
+_QUOTATION = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb\n]{20,600})[\"\u201d\u00bb]")
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ class FingerprintParams:
             pairs at fact Jaccard 0.5 (a paraphrase) and 0.04 at 0.1; unrelated reports average
             about 0.04.
         min_facts: below this many fact terms, content terms are used for the facts signature.
+        quote_words: shortest quotation (in words) hashed for the ``quotes`` signal.
+        max_quotes: most quotations hashed per article (the longest).
     """
 
     num_perm: int = 128
@@ -73,6 +82,8 @@ class FingerprintParams:
     fact_bands: int = 42
     fact_rows: int = 3
     min_facts: int = 8
+    quote_words: int = 6
+    max_quotes: int = 16
 
     def __post_init__(self) -> None:
         for bands, rows in ((self.shingle_bands, self.shingle_rows), (self.lead_bands, self.lead_rows),
@@ -109,6 +120,7 @@ class Fingerprint:
         shingles: MinHash signature of the word shingles (uint32 array of ``num_perm``).
         lead: MinHash signature of the shingles of the first ``lead_words`` words.
         facts: MinHash signature of the fact terms (or content terms, for texts with few facts).
+        quotes: 64-bit bucket keys of the article's quotations (normalised words), longest first.
     """
 
     sha256: str
@@ -116,6 +128,7 @@ class Fingerprint:
     shingles: np.ndarray
     lead: np.ndarray
     facts: np.ndarray
+    quotes: tuple[int, ...] = ()
 
     def signatures(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The signatures in :data:`SIGNALS` order."""
@@ -132,6 +145,16 @@ def _shingles(tokens: list[str], size: int) -> list[str]:
     if len(tokens) < size:
         return [" ".join(tokens)] if tokens else []
     return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)]
+
+
+def quotations(text: str, min_words: int = 6) -> list[str]:
+    """Quotations of at least ``min_words`` words, as normalised words joined by spaces."""
+    out = []
+    for m in _QUOTATION.finditer(text):
+        tokens = words(m.group(1))
+        if len(tokens) >= min_words:
+            out.append(" ".join(tokens))
+    return list(dict.fromkeys(out))
 
 
 def term_set(text: str) -> set[str]:
@@ -181,7 +204,14 @@ def fingerprint(text: str, params: FingerprintParams = FingerprintParams()) -> F
         shingles=_signature(list(hashes.values()), params),
         lead=_signature([hashes[s] for s in dict.fromkeys(lead)], params),
         facts=_signature([_hash32(f) for f in sorted(facts)], params),
+        quotes=tuple(_quote_key(q) for q in sorted(quotations(text, params.quote_words), key=lambda q: (-len(q), q))
+                     [: params.max_quotes]),
     )
+
+
+def _quote_key(quote: str) -> int:
+    digest = hashlib.blake2b(quote.encode("utf-8"), digest_size=8, salt=bytes((3, 0, 0))).digest()
+    return (int.from_bytes(digest, "big", signed=True) & ~3) | 3
 
 
 def band_keys(signature: np.ndarray, bands: int, rows: int, signal: int) -> list[int]:

@@ -10,7 +10,7 @@ nothing loaded into memory.
 A candidate must match on at least :data:`MIN_BANDS` bands of one signal: one band of the
 shingle or lead signals (four equal MinHash rows are already strong evidence of shared text),
 two of the facts signal (a single three-row match happens between unrelated reports that share
-a few names).
+a few names), one shared quotation.
 
 The index holds a window of articles (default 30 days by first-seen time). Its fingerprint
 parameters are stored in it; opening it with other parameters raises
@@ -39,8 +39,8 @@ __all__ = ["Added", "LineageIndex"]
 #: Prepared texts and verified pair scores kept between calls (one run re-resolves the same
 #: neighbourhoods at the end); bounded so that memory stays flat over a long crawl.
 CACHE_SIZE = 4096
-#: Bands a pair must share, per signal (shingles, lead, facts), to be verified as candidates.
-MIN_BANDS = (1, 1, 2)
+#: Bands a pair must share, per signal (shingles, lead, facts, quotes), to be verified as candidates.
+MIN_BANDS = (1, 1, 2, 1)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -168,7 +168,7 @@ class LineageIndex:
         out: list[int] = []
         for signal, signature in enumerate(fp.signatures()):
             out.extend(band_keys(signature, *self.params.banding(signal), signal))
-        return out
+        return out + list(fp.quotes)
 
     def candidates(self, doc: int) -> set[int]:
         """Ids sharing at least :data:`MIN_BANDS` bands of one signal with ``doc``."""
@@ -230,7 +230,16 @@ class LineageIndex:
                     if cached is None:
                         cached = self._pairs[key] = compare(nodes[key[0]].text, nodes[key[1]].text)
                     pairs[key] = cached
-        records = settle(nodes, pairs, report=hood)
+        # reports of one event that LSH did not pair directly can still share a story
+        also = {}
+        for a in wanted:
+            fa = nodes[a].text.facts
+            for b in nodes:
+                key = (min(a, b), max(a, b))
+                if b != a and key not in pairs and key not in also:
+                    fb = nodes[b].text.facts
+                    also[key] = len(fa & fb) / max(1, len(fa | fb))
+        records = settle(nodes, pairs, report=hood, also=also)
         out = {d: r for d, r in records.items() if d in wanted}
         stored = dict(self._db.execute(
             f"SELECT id, lineage FROM docs WHERE id IN ({','.join('?' * len(hood))})", tuple(hood)).fetchall())

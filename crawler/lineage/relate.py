@@ -7,8 +7,8 @@ Given the articles of a neighbourhood and the exact scores of their candidate pa
    wire credit, containment structure (a top-cut copy is contained in the top of its original; a
    copy with inserted paragraphs contains its original) and first-seen time;
 3. picks each article's parent (its closest source) and follows parents to the original;
-4. groups every pair that shares a story (copies, and reports with enough content terms in common
-   at compatible times) into one story id;
+4. groups every pair that shares a story (copies, and reports with enough names and numbers in
+   common, or a reused passage, at compatible times) into one story id;
 5. names an article with no parent ``original`` when it is a report of its own (credited, or
    published within the story's first window) and ``related`` when it is a later, uncredited
    report on a story that already has originals, without copying any of them.
@@ -31,8 +31,19 @@ __all__ = ["Node", "settle"]
 _STRENGTH = {"verbatim": 5, "trimmed": 4, "excerpt": 4, "edited": 3, "rewrite": 2}
 #: Shingle containment, both ways, of a verbatim copy (a changed headline or template does not count).
 VERBATIM = 0.95
-#: Content-term Jaccard at which two reports are of the same story.
-STORY_TERMS = 0.15
+#: Most paragraphs of an excerpt (with under half its source), and the share of its source below
+#: which any top cut is an excerpt.
+EXCERPT_PARAGRAPHS = 3
+EXCERPT_SHARE = 0.2
+#: Share of a rewrite's content in sentences aligned, in order, with its source's sentences.
+REWRITE_ALIGNED = 0.4
+#: …and of the better-covered side: one text is mostly the other reworded (reports of one event
+#: that merely share a lead and a quote or two align less).
+REWRITE_CORE = 0.6
+#: Fact-term Jaccard (names and numbers) at which two reports are of the same story.
+STORY_FACTS = 0.25
+#: Lower fact-term Jaccard that is enough when the two also share a passage (a reused quote).
+STORY_FACTS_WITH_PASSAGE = 0.1
 #: Reports further apart than this are never the same story.
 STORY_SPAN = timedelta(days=3)
 #: An uncredited report published within this time of the story's first report is an original.
@@ -79,12 +90,17 @@ def copy_relation(s: PairScores) -> str | None:
     """The copy relation of text ``a`` to text ``b`` that the scores support, if any."""
     if s.a_in_b >= VERBATIM and s.b_in_a >= VERBATIM:
         return "verbatim"
-    # a top cut: a lies within b, b has more, and what they share sits at b's top
-    if s.a_in_b >= 0.8 and s.b_in_a < 0.85 and s.b_reach <= s.b_in_a + 0.15:
-        return "excerpt" if s.b_in_a < 0.3 else "trimmed"
+    # a top cut: a lies within b (wholly, or nearly when it was also lightly edited), b has more,
+    # and what they share sits at b's top
+    if ((s.a_in_b >= 0.9 and s.b_in_a < VERBATIM) or (s.a_in_b >= 0.8 and s.b_in_a < 0.85)) \
+            and s.b_reach <= s.b_in_a + 0.15:
+        # an excerpt is the first paragraph or few; a trim keeps a share of the whole story
+        short = s.a_paragraphs <= EXCERPT_PARAGRAPHS and s.b_in_a < 0.5
+        return "excerpt" if short or s.b_in_a < EXCERPT_SHARE else "trimmed"
     if max(s.a_in_b, s.b_in_a) >= 0.4:
         return "edited"
-    if s.aligned_a >= 0.4 and s.term_jaccard >= ALIGN_TERMS:
+    if (s.aligned_a >= REWRITE_ALIGNED and s.term_jaccard >= ALIGN_TERMS
+            and max(s.aligned_a, s.aligned_b) >= REWRITE_CORE):
         return "rewrite"
     return None
 
@@ -156,7 +172,7 @@ def _story_pair(a: Node, b: Node, s: PairScores) -> bool:
     ia, ib = a.interval, b.interval
     if ia and ib and (ib[0] - ia[1] > STORY_SPAN or ia[0] - ib[1] > STORY_SPAN):
         return False
-    return s.term_jaccard >= STORY_TERMS
+    return s.fact_jaccard >= STORY_FACTS or (bool(s.passages) and s.fact_jaccard >= STORY_FACTS_WITH_PASSAGE)
 
 
 def _passage_evidence(s: PairScores, limit: int = 5) -> list[dict[str, Any]]:
@@ -185,13 +201,16 @@ def _drift(copy: Node, source: Node, s: PairScores) -> list[dict[str, Any]]:
 
 
 def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
-           report: set[int] | None = None) -> dict[int, LineageRecord]:
+           report: set[int] | None = None, also: dict[tuple[int, int], float] | None = None,
+           ) -> dict[int, LineageRecord]:
     """Settle the lineage of a neighbourhood of articles.
 
     Args:
         nodes: the articles, by index id.
         pairs: exact scores of candidate pairs, keyed ``(a, b)`` with ``a < b``, scoring a → b.
         report: the ids to return records for (default: all nodes).
+        also: fact-term Jaccard of further pairs of the neighbourhood that are not LSH
+            candidates (two hops apart); they can only join stories, never make copies.
 
     Returns:
         A :class:`~crawler.lineage.model.LineageRecord` per reported id.
@@ -203,6 +222,9 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
         if e:
             edges.setdefault(e.copy, []).append(e)
         if e or _story_pair(nodes[a], nodes[b], s):
+            story_links.append((a, b))
+    for (a, b), facts in (also or {}).items():
+        if facts >= STORY_FACTS and _story_pair(nodes[a], nodes[b], PairScores(0, 0, 0, 0, fact_jaccard=facts)):
             story_links.append((a, b))
 
     parent: dict[int, _Edge] = {}
@@ -238,7 +260,8 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
             e = parent[i]
             orig = nodes[root(i)]
             src = nodes[e.source]
-            agency = orig.wire
+            # the original's agency: its credit, or the agency whose own site published it
+            agency = orig.wire or orig.publisher_wire
             out[i] = LineageRecord(
                 url=node.url, relation=e.relation, parent_url=src.url, original_url=orig.url,
                 story_id=story[i], wire=node.wire, credited=bool(node.wire and node.wire == agency),

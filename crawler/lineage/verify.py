@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from cleaners.text import content_terms, sentences, word_spans
+from cleaners.text import content_terms, fact_terms, sentences, word_spans
 from crawler.fingerprint import shingle_set
 
 __all__ = ["ALIGN_TERMS", "PairScores", "Text", "align", "compare"]
@@ -48,6 +48,15 @@ class Text:
         return set(content_terms(self.text))
 
     @cached_property
+    def paragraphs(self) -> int:
+        """Paragraphs of prose (8 words or more: a "Read more at …" line is not one)."""
+        return sum(1 for line in self.text.split("\n") if len(line.split()) >= 8)
+
+    @cached_property
+    def facts(self) -> set[str]:
+        return fact_terms(self.text)
+
+    @cached_property
     def sentences(self) -> list[tuple[int, str, frozenset[str]]]:
         """(offset, sentence, content terms) for sentences with at least three content terms."""
         out = []
@@ -66,6 +75,9 @@ class PairScores:
     a_in_b: float
     b_in_a: float
     term_jaccard: float
+    fact_jaccard: float = 0.0
+    a_paragraphs: int = 0
+    b_paragraphs: int = 0
     aligned_a: float = 0.0
     aligned_b: float = 0.0
     a_reach: float = 0.0
@@ -77,6 +89,7 @@ class PairScores:
         """The same scores seen from ``b``."""
         return PairScores(
             jaccard=self.jaccard, a_in_b=self.b_in_a, b_in_a=self.a_in_b, term_jaccard=self.term_jaccard,
+            fact_jaccard=self.fact_jaccard, a_paragraphs=self.b_paragraphs, b_paragraphs=self.a_paragraphs,
             aligned_a=self.aligned_b, aligned_b=self.aligned_a, a_reach=self.b_reach, b_reach=self.a_reach,
             passages=[{"text": p["text"], "words": p["words"], "a": p["b"], "b": p["a"]} for p in self.passages],
             sentence_pairs=[(j, i, d) for i, j, d in self.sentence_pairs],
@@ -147,7 +160,7 @@ def compare(a: Text, b: Text) -> PairScores:
         a, b: the two bodies.
 
     Returns:
-        Shingle Jaccard and containment both ways, content-term Jaccard, shared passages of at
+        Shingle Jaccard and containment both ways, content-term and fact-term Jaccard, shared passages of at
         least :data:`MIN_PASSAGE_WORDS` words with character offsets in both texts, how far down
         each text the shared passages reach, and the monotone sentence alignment (share of each text's
         content in aligned sentences, and the aligned pairs) when they share at least
@@ -161,6 +174,8 @@ def compare(a: Text, b: Text) -> PairScores:
         a_in_b=inter / max(1, len(sa)),
         b_in_a=inter / max(1, len(sb)),
         term_jaccard=len(ta & tb) / max(1, len(ta | tb)),
+        fact_jaccard=len(a.facts & b.facts) / max(1, len(a.facts | b.facts)),
+        a_paragraphs=a.paragraphs, b_paragraphs=b.paragraphs,
     )
     if inter:
         scores.passages, scores.a_reach, scores.b_reach = _passages(a, b)
