@@ -61,8 +61,9 @@ class LineagePipeline(_Stage):
     def process_item(self, item: ArticleItem) -> ArticleItem:
         run = run_of(self.crawler)
         item.run_id = run.run_id
-        added = run.index.add(article_from_item(item.to_dict()))
-        run.doc_ids[added.id] = item.url
+        article = article_from_item(item.to_dict())
+        added = run.index.add(article)
+        run.doc_ids[added.id] = article.key
         self.stats.inc_value(f"wiretrace/lineage/{added.status}")
         record = run.index.resolve([added.id], save=False)[added.id]
         item.lineage = {k: v for k, v in record.to_dict().items() if k != "evidence"}

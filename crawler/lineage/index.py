@@ -140,7 +140,9 @@ class LineageIndex:
         if row and row[1] == fp.sha256:
             return Added(row[0], "unchanged", row[2])
         first_seen = article.first_seen or _now()
-        values = (article.url, fp.sha256, article.title, article.published, article.wire, int(article.credited),
+        # the article is known by its identity (canonical URL when it declares one), whichever
+        # of its URLs was fetched first
+        values = (article.key, fp.sha256, article.title, article.published, article.wire, int(article.credited),
                   article.source, article.publisher_wire, article.run_id, zlib.compress(article.text.encode("utf-8")))
         with self._db:
             if row:

@@ -53,7 +53,7 @@ class LineageRecord:
     """Lineage of one article, as written to ``lineage.jsonl``.
 
     Attributes:
-        url: the article.
+        url: the article: its canonical URL when the page declares one, else the URL it was fetched from.
         relation: one of :data:`RELATIONS`.
         parent_url: the article it was copied from (None for originals and related reports).
         original_url: the root of its copy chain (itself for originals and related reports).

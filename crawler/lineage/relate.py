@@ -86,6 +86,16 @@ def _interval(value: str | None) -> tuple[datetime, datetime] | None:
     return t, t
 
 
+def _zone_mislabel(a: Node, b: Node) -> bool:
+    """The same clock time under two time zones: a copy restamped with its source's local time.
+
+    "13:15-05:00" against "13:15Z" says nothing about which came first (a republisher's CMS
+    often keeps the source's wall-clock time and adds its own zone), so it casts no vote.
+    """
+    pa, pb = a.published or "", b.published or ""
+    return len(pa) > 16 and len(pb) > 16 and pa[:16] == pb[:16] and pa[16:] != pb[16:]
+
+
 def copy_relation(s: PairScores) -> str | None:
     """The copy relation of text ``a`` to text ``b`` that the scores support, if any."""
     if s.a_in_b >= VERBATIM and s.b_in_a >= VERBATIM:
@@ -112,7 +122,7 @@ def _votes(a: Node, b: Node, s: PairScores, rel_ab: str | None, rel_ba: str | No
     """
     votes: list[tuple[str, float]] = []
     ia, ib = a.interval, b.interval
-    if ia and ib and (ia[1] <= ib[0] or ib[1] <= ia[0]) and ia[0] != ib[0]:
+    if ia and ib and (ia[1] <= ib[0] or ib[1] <= ia[0]) and ia[0] != ib[0] and not _zone_mislabel(a, b):
         votes.append(("published earlier", 3.0 if ia[0] < ib[0] else -3.0))
     if bool(a.publisher_wire) != bool(b.publisher_wire):
         votes.append(("published by the agency itself", 2.5 if a.publisher_wire else -2.5))
