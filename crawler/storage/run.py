@@ -103,12 +103,13 @@ class RunWriter:
                 os.fsync(self._fd)
             finally:
                 os.close(self._fd)
-            gzip_lines(self.spool, self.folder.file(ARTICLES_GZ))
+            kept, _ = gzip_lines(self.spool, self.folder.file(ARTICLES_GZ))
             rows = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in lineage).encode("utf-8")
             write_atomic(self.folder.file(LINEAGE), lambda fh: fh.write(rows))
-            self.folder.write_manifest({"run_id": self.run_id, "started": self.started,
-                                        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                                        **manifest})
+            manifest = {"run_id": self.run_id, "started": self.started,
+                        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"), **manifest}
+            manifest["counts"] = {**manifest.get("counts", {}), "articles": kept}
+            self.folder.write_manifest(manifest)
             hold = (lambda: wait_for_file(self._hold)) if self._hold else None  # type: ignore[arg-type]
             try:
                 self.folder.upload(self.store, self.prefix, before_manifest=hold)

@@ -88,7 +88,7 @@ class S3Store:
         core = botocore.session.get_session()
         attempts = core.get_config_variable("max_attempts") or MAX_ATTEMPTS
         session = boto3.session.Session(botocore_session=core)
-        config = Config(retries={"mode": "standard", "max_attempts": int(attempts)},
+        config = Config(retries={"mode": "standard", "total_max_attempts": int(attempts)},
                         connect_timeout=CONNECT_TIMEOUT, read_timeout=READ_TIMEOUT, user_agent_extra="wiretrace")
         try:
             self._client = session.client("s3", config=config)

@@ -129,6 +129,8 @@ class FlushReport:
             runs = ", ".join(f"{r.run_id} ({r.articles} articles{', recovered from a killed run' if r.recovered else ''})"
                              for r in self.flushed)
             out.append(f"flushed {n} pending run{'s' if n != 1 else ''} from the spool: {runs}")
+            out.extend(f"  {r.run_id}: {r.uploaded} objects sent, {r.skipped} already in the store"
+                       for r in self.flushed)
         for run_id, error in self.failed.items():
             out.append(f"run {run_id} is still in the spool (upload failed: {error})")
         return out
