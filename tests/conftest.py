@@ -21,14 +21,19 @@ def expected() -> dict:
     return EXPECTED
 
 
-def run_scrapy(args: list[str], tmp_path: Path, extra_env: dict[str, str] | None = None,
-               timeout: float = 240) -> subprocess.CompletedProcess[str]:
-    """Run a real `scrapy` subprocess from the project root with a store and state in tmp_path."""
+def scrapy_env(tmp_path: Path, extra_env: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment of a test subprocess: settings.test, store and state in tmp_path, plus extra_env."""
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings.test",
            "WIRETRACE_STORE_URI": (tmp_path / "store").as_uri(), "WIRETRACE_STATE_DIR": str(tmp_path / "state")}
     env.update(extra_env or {})
-    return subprocess.run([sys.executable, "-m", "scrapy", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=timeout)
+    return env
+
+
+def run_scrapy(args: list[str], tmp_path: Path, extra_env: dict[str, str] | None = None,
+               timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    """Run a real `scrapy` subprocess from the project root with a store and state in tmp_path."""
+    return subprocess.run([sys.executable, "-m", "scrapy", *args], cwd=ROOT, env=scrapy_env(tmp_path, extra_env),
+                          capture_output=True, text=True, timeout=timeout)
 
 
 # -- a real S3 server on loopback (moto in server mode) ------------------------------------------
@@ -133,6 +138,9 @@ class S3Server:
 @pytest.fixture(scope="session")
 def s3_server():
     """One moto S3 server for the session, with authentication on (see :class:`S3Server`)."""
+    import logging
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
     server = S3Server()
     server.start()
     server.enable_auth()
