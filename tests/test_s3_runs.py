@@ -253,3 +253,13 @@ def test_bad_store_is_a_clear_error_before_crawling(s3, tmp_path, case: str) -> 
     assert _spooled(tmp_path) == [] and _bucket_runs(s3, bucket) == {}
     _no_secret(s3, proc.stderr)
     assert "wrong-secret-0123456789" not in proc.stderr and "AKIAWRONGKEYID012345" not in proc.stderr
+
+
+def test_spool_that_cannot_be_written_stops_before_crawling(tmp_path) -> None:
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "spool").write_text("a file where the spool folder should be")
+    proc = run_scrapy(["crawl", "replay", "-a", "path=seeds"], tmp_path)
+    assert proc.returncode == 2, proc.stderr[-3000:]
+    assert f"wiretrace: error: cannot write the spool {tmp_path / 'state' / 'spool'}" in proc.stderr
+    assert "Traceback" not in proc.stderr and "Spider opened" not in proc.stderr
+    assert not (tmp_path / "store").exists()
