@@ -186,7 +186,7 @@ def test_store_down_between_two_uploads(s3, tmp_path) -> None:
                     extra_env={**env, "WIRETRACE_TEST_HOLD_MANIFEST": ""})
     assert up.returncode == 0, up.stderr[-3000:]
     assert f"flushed 1 pending run from the spool: {run_id} (3 articles)" in up.stdout
-    assert f"{run_id}: 1 objects sent, 2 already in the store" in up.stderr, "only the manifest was missing"
+    assert f"{run_id}: 1 object sent, 2 already in the store" in up.stderr, "only the manifest was missing"
     runs = _bucket_runs(s3, bucket)
     (later,) = set(runs) - {run_id}
     _every_article_once(runs, {run_id: 3, later: 2})

@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import IO, Callable
 from urllib.parse import unquote, urlparse
 
 from crawler.exceptions import ConfigError, StoreError
@@ -52,7 +53,7 @@ class LocalStore:
         except OSError as exc:
             raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
-    def _write(self, key: str, fill) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, key: str, fill: Callable[[IO[bytes]], object]) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

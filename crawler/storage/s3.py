@@ -21,6 +21,7 @@ boto3 is an optional dependency (``pip install 'wiretrace[s3]'``) and is importe
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
@@ -179,8 +180,6 @@ class S3Store:
     # -- the Store protocol -------------------------------------------------------------------
 
     def put(self, key: str, data: bytes) -> None:
-        import hashlib
-
         full = self._key(key)
         meta = {"sha256": hashlib.sha256(data).hexdigest()}
         try:

@@ -32,10 +32,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any, Callable
 
-from crawler.exceptions import SpoolError, StoreError
-from crawler.storage.base import Store, file_sha256
+from crawler.exceptions import ConfigError, SpoolError, StoreError
+from crawler.storage.base import Store, file_sha256, open_store
 
-__all__ = ["FlushReport", "FlushedRun", "SpoolFolder", "flush_spool", "write_atomic"]
+__all__ = ["FlushReport", "FlushedRun", "SpoolFolder", "flush_spool", "gzip_lines", "preflight", "wait_for_file",
+           "write_atomic"]
 
 ARTICLES = "articles.jsonl"
 ARTICLES_GZ = "articles.jsonl.gz"
@@ -129,8 +130,8 @@ class FlushReport:
             runs = ", ".join(f"{r.run_id} ({r.articles} articles{', recovered from a killed run' if r.recovered else ''})"
                              for r in self.flushed)
             out.append(f"flushed {n} pending run{'s' if n != 1 else ''} from the spool: {runs}")
-            out.extend(f"  {r.run_id}: {r.uploaded} objects sent, {r.skipped} already in the store"
-                       for r in self.flushed)
+            out.extend(f"  {r.run_id}: {r.uploaded} object{'s' if r.uploaded != 1 else ''} sent, "
+                       f"{r.skipped} already in the store" for r in self.flushed)
         for run_id, error in self.failed.items():
             out.append(f"run {run_id} is still in the spool (upload failed: {error})")
         return out
@@ -358,9 +359,6 @@ def preflight(uri: str, spool_dir: str | Path) -> tuple[Store, str | None]:
         ConfigError: a malformed URI, a missing bucket, refused credentials, or a spool that cannot
             be written: the crawl must not start.
     """
-    from crawler.exceptions import ConfigError
-    from crawler.storage.base import open_store
-
     store = open_store(uri)
     root = Path(spool_dir)
     try:
