@@ -10,6 +10,7 @@ __all__ = [
     "ExtractionError",
     "IndexMismatchError",
     "InputError",
+    "SpoolError",
     "StoreError",
     "WiretraceError",
 ]
@@ -44,7 +45,18 @@ class ExtractionError(WiretraceError):
 
 
 class StoreError(WiretraceError):
-    """A store (``file://`` or ``s3://``) could not read or write an object."""
+    """A store (``file://`` or ``s3://``) could not read or write an object.
+
+    Raised by the store backends and :class:`~crawler.storage.RunWriter`; a run whose upload
+    fails keeps its files in the local spool and the next run (or ``wiretrace flush``) uploads them.
+    """
+
+
+class SpoolError(StoreError):
+    """The local spool (``<state>/spool/``) cannot be written: disk full, permissions, a file in the way.
+
+    Raised by :class:`~crawler.storage.RunWriter`; the crawl stops early rather than drop articles.
+    """
 
 
 class IndexMismatchError(WiretraceError):

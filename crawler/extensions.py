@@ -1,4 +1,5 @@
-"""RUN: settle lineage, write the run (articles, lineage, manifest) and report when a crawl ends.
+"""RUN: flush runs left in the spool when a crawl starts; settle lineage, write the run (articles,
+lineage, manifest) and report when it ends.
 
 Settings:
     WIRETRACE_SUMMARY: print the end-of-run summary to standard output (default True).
@@ -15,9 +16,11 @@ from urllib.parse import urlparse
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider
 
 from crawler.exceptions import WiretraceError
 from crawler.run import run_of
+from crawler.storage import flush_spool
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +33,8 @@ def _short(url: str | None) -> str:
 
 
 class RunFinisher:
-    """On ``spider_closed``: settle lineage, write ``runs/<run_id>/``, set the run verdict."""
+    """On ``spider_opened``: upload pending spool folders of earlier runs. On ``spider_closed``: settle
+    lineage, write ``runs/<run_id>/``, set the run verdict (``failed`` when the store or spool failed)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -43,11 +47,26 @@ class RunFinisher:
         return cls(crawler)
 
     def spider_opened(self, spider: Spider) -> None:
-        run = run_of(self.crawler)
+        try:
+            run = run_of(self.crawler)
+        except WiretraceError as exc:  # e.g. the spool cannot be written: stop before crawling
+            logger.error("wiretrace run cannot start: %s", exc)
+            self.crawler.stats.set_value("wiretrace/run/status", "failed")
+            raise CloseSpider(reason="run_failed") from None
         logger.info("wiretrace run %s: writing to %s", run.run_id, run.writer.store.uri)
+        report = flush_spool(run.writer.store, run.spool_dir, exclude=run.run_id)
+        self.crawler.stats.set_value("wiretrace/spool/flushed", len(report.flushed))
+        if report.failed:
+            self.crawler.stats.set_value("wiretrace/spool/pending", len(report.failed))
+        for line in report.lines():
+            (logger.warning if line.startswith("run ") else logger.info)(line)
+            if self.summary and line.startswith("flushed"):
+                print(f"wiretrace: {line}", file=sys.stdout, flush=True)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         stats = self.crawler.stats
+        if reason == "run_failed":  # the run could not start (logged by spider_opened)
+            return
         run = run_of(self.crawler)
         records = run.index.resolve(run.doc_ids) if run.doc_ids else {}
         rows = [r.to_dict() for _, r in sorted(records.items())]
@@ -79,13 +98,19 @@ class RunFinisher:
         try:
             location = run.writer.finish(rows, manifest)
         except WiretraceError as exc:
-            logger.error("run %s could not be written: %s (articles kept in %s)", run.run_id, exc, run.writer.spool)
+            logger.error("run %s could not be written: %s", run.run_id, exc)
             stats.inc_value("wiretrace/store/failed")
             stats.set_value("wiretrace/run/status", "failed")
+            if self.summary:
+                print(f"wiretrace run {run.run_id} failed: {run.writer.articles} articles kept in the spool "
+                      f"{run.writer.folder.path}; the next run or `wiretrace flush` uploads them",
+                      file=sys.stdout, flush=True)
             return
         finally:
             run.index.close()
-        stats.set_value("wiretrace/run/status", manifest["status"])
+        # a spool that failed mid-run stopped the crawl: what it had is written, the verdict stays failed
+        stats.set_value("wiretrace/run/status", "failed" if stats.get_value("wiretrace/spool/failed")
+                        else manifest["status"])
         logger.info("wiretrace run %s written to %s", run.run_id, location)
         if self.summary:
             self._print_summary(run.run_id, location, manifest, rows)

@@ -11,9 +11,10 @@ from dataclasses import asdict
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 
 from cleaners import clean
-from crawler.exceptions import ExtractionError
+from crawler.exceptions import ExtractionError, SpoolError
 from crawler.items import ArticleItem
 from crawler.lineage import article_from_item
 from crawler.run import run_of
@@ -74,6 +75,12 @@ class StorePipeline(_Stage):
     """STORE: append the cleaned article to the run's spool (uploaded when the run ends)."""
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        run_of(self.crawler).writer.add_article(item.to_dict())
+        try:
+            run_of(self.crawler).writer.add_article(item.to_dict())
+        except SpoolError as exc:  # never drop silently: stop the crawl, exit non-zero
+            self.stats.inc_value("wiretrace/spool/failed")
+            self.stats.set_value("wiretrace/run/status", "failed")
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="spool_failed"))
+            raise DropItem(f"{item.url} not stored, stopping the crawl: {exc}", log_level="ERROR") from None
         self.stats.inc_value("wiretrace/store/articles")
         return item

@@ -7,6 +7,7 @@ Settings:
     WIRETRACE_STORE_URI: where runs are written (``file://./data`` by default).
     WIRETRACE_STATE_DIR: local state that outlives a run: lineage index, spool.
     WIRETRACE_LINEAGE_WINDOW_DAYS: how long articles stay in the lineage index.
+    WIRETRACE_TEST_HOLD_MANIFEST: test hook only (see :class:`~crawler.storage.RunWriter`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ class Run:
         self.state_dir = Path(settings.get("WIRETRACE_STATE_DIR"))
         self.params = FingerprintParams()
         self.window_days = settings.getfloat("WIRETRACE_LINEAGE_WINDOW_DAYS")
-        self.writer = RunWriter(open_store(self.store_uri), self.state_dir / "spool")
+        self.spool_dir = self.state_dir / "spool"
+        self.writer = RunWriter(open_store(self.store_uri), self.spool_dir,
+                                hold_manifest=settings.get("WIRETRACE_TEST_HOLD_MANIFEST") or None)
         self.index = LineageIndex.open(self.state_dir / "lineage.sqlite", self.params, self.window_days)
         self.pruned = self.index.prune()
         self.doc_ids: dict[int, str] = {}

@@ -29,7 +29,7 @@ EXTENSIONS = {
 
 # Used by crawler.run (store) and crawler.storage: where runs/<run_id>/ is written.
 WIRETRACE_STORE_URI = os.environ.get("WIRETRACE_STORE_URI", "file://./data")
-# Used by crawler.run: lineage index and spool; local disk even when the store is remote.
+# Used by crawler.run: lineage index and spool; local disk even when the store is remote (s3://).
 WIRETRACE_STATE_DIR = os.environ.get("WIRETRACE_STATE_DIR", "./data/state")
 # Used by crawler.run → crawler.lineage.LineageIndex: days an article stays in the index.
 WIRETRACE_LINEAGE_WINDOW_DAYS = float(os.environ.get("WIRETRACE_LINEAGE_WINDOW_DAYS", "30"))
@@ -39,3 +39,7 @@ WIRETRACE_REPLAY_PATH = os.environ.get("WIRETRACE_REPLAY_PATH", "seeds")
 WIRETRACE_MAX_FILE_BYTES = int(os.environ.get("WIRETRACE_MAX_FILE_BYTES", str(5 * 1024 * 1024)))
 # Used by crawler.extensions.RunFinisher: print the end-of-run summary on stdout.
 WIRETRACE_SUMMARY = os.environ.get("WIRETRACE_SUMMARY", "1") not in ("0", "false", "no")
+# Used by crawler.storage.RunWriter (via crawler.run), TESTS ONLY: a file path; before uploading the
+# manifest the run creates <path>.waiting and waits for <path>, so a test can stop the store between
+# two uploads. Never set it in a real run.
+WIRETRACE_TEST_HOLD_MANIFEST = os.environ.get("WIRETRACE_TEST_HOLD_MANIFEST", "")

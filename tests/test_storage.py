@@ -56,8 +56,8 @@ def test_failed_write_leaves_no_partial_object(tmp_path) -> None:
 def test_run_layout_and_manifest_last(tmp_path) -> None:
     store = LocalStore(tmp_path / "s")
     writes: list[str] = []
-    real_put = store.put
-    store.put = lambda k, d: (writes.append(k), real_put(k, d))  # type: ignore[method-assign]
+    real_put = store.put_file
+    store.put_file = lambda k, p: (writes.append(k), real_put(k, p))  # type: ignore[method-assign]
     run = RunWriter(store, tmp_path / "spool", run_id=new_run_id())
     run.add_article({"url": "u1", "text": "a"})
     run.add_article({"url": "u2", "text": "b"})

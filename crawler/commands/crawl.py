@@ -3,21 +3,25 @@
 Scrapy's own ``crawl`` exits 0 when a crawl fails. This one checks spider arguments first (a
 spider may define ``check_arguments(settings, **kwargs)``, raising a
 :class:`~crawler.exceptions.WiretraceError`), printing one clear line and exiting 2 instead of a
-traceback (also for a malformed store URI or a lineage index built with other fingerprint
-parameters), and exits 1 when the run's verdict (``wiretrace/run/status``) is ``failed``.
+traceback (also for a malformed store URI, a missing bucket, refused credentials, a spool that
+cannot be written: :func:`~crawler.storage.preflight`, or a lineage index built with other
+fingerprint parameters), and exits 1 when the run's verdict (``wiretrace/run/status``) is
+``failed``. A store that is only unreachable is a warning: the run goes on into the local spool
+(and exits 1 if the store is still down when it ends).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from crawler.exceptions import WiretraceError
 from crawler.run import check_state
-from crawler.storage import open_store
+from crawler.storage import preflight
 
 
 class Command(ScrapyCrawlCommand):
@@ -31,14 +35,17 @@ class Command(ScrapyCrawlCommand):
             raise UsageError(f"no spider named {args[0]!r}; `scrapy list` shows them") from None
         check = getattr(spidercls, "check_arguments", None)
         try:
-            open_store(self.settings.get("WIRETRACE_STORE_URI"))
             check_state(self.settings)
             if check:
                 check(self.settings, **opts.spargs)
+            _, warning = preflight(self.settings.get("WIRETRACE_STORE_URI"),
+                                   Path(self.settings.get("WIRETRACE_STATE_DIR")) / "spool")
         except WiretraceError as exc:
             print(f"wiretrace: error: {exc}", file=sys.stderr)
             self.exitcode = 2
             return
+        if warning:
+            print(f"wiretrace: warning: {warning}", file=sys.stderr)
         crawler = self._create_crawler(spidercls)
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()

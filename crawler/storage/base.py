@@ -1,24 +1,29 @@
 """STORE: the Store protocol, key rules and the URI-scheme registry.
 
-A store is four operations on keys (``put``, ``get``, ``exists``, ``list``). Backends are picked
-by URI scheme from :data:`STORES`, as Scrapy picks feed storages; an unknown scheme is a
-:class:`~crawler.exceptions.ConfigError`.
+A store is a few operations on keys (``put``, ``put_file``, ``get``, ``exists``, ``list``,
+``digest``) plus a ``check`` run before a crawl. Backends are picked by URI scheme from
+:data:`STORES`, as Scrapy picks feed storages; an unknown scheme is a
+:class:`~crawler.exceptions.ConfigError`. Both backends pass one contract suite
+(``tests/test_storage_contract.py``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import re
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 from urllib.parse import urlparse
 
 from crawler.exceptions import ConfigError
 
-__all__ = ["STORES", "Store", "check_key", "open_store"]
+__all__ = ["STORES", "Store", "check_key", "file_sha256", "open_store"]
 
 #: URI scheme → "module:Class" of the backend; imported only when used.
 STORES: dict[str, str] = {
     "file": "crawler.storage.local:LocalStore",
+    "s3": "crawler.storage.s3:S3Store",
 }
 
 _KEY = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*$")
@@ -34,6 +39,9 @@ class Store(Protocol):
     def put(self, key: str, data: bytes) -> None:
         """Write ``data`` at ``key``, replacing any object there."""
 
+    def put_file(self, key: str, path: Path) -> None:
+        """Write the local file ``path`` at ``key`` without reading it whole (multipart on S3)."""
+
     def get(self, key: str) -> bytes:
         """Read the object at ``key``; :class:`~crawler.exceptions.StoreError` if missing."""
 
@@ -42,6 +50,26 @@ class Store(Protocol):
 
     def list(self, prefix: str = "") -> list[str]:
         """Keys under ``prefix``, sorted."""
+
+    def digest(self, key: str) -> str | None:
+        """The sha256 (hex) of the object at ``key`` as written by wiretrace; None if missing or unknown."""
+
+    def check(self) -> None:
+        """Preflight before a crawl.
+
+        Raises:
+            ConfigError: the store can never work as configured (no such bucket, credentials refused).
+            StoreError: the store is unreachable now; a run can still spool locally.
+        """
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 (hex) of a local file, read in 1 MiB blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def check_key(key: str) -> str:

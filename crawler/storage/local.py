@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import IO, Callable
 from urllib.parse import unquote, urlparse
 
 from crawler.exceptions import ConfigError, StoreError
-from crawler.storage.base import check_key
+from crawler.storage.base import check_key, file_sha256
 
 __all__ = ["LocalStore"]
 
@@ -42,13 +44,23 @@ class LocalStore:
             raise StoreError(str(exc)) from None
 
     def put(self, key: str, data: bytes) -> None:
+        self._write(key, lambda fh: fh.write(data))
+
+    def put_file(self, key: str, path: Path) -> None:
+        try:
+            with open(path, "rb") as src:
+                self._write(key, lambda fh: shutil.copyfileobj(src, fh, 1 << 20))
+        except OSError as exc:
+            raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+    def _write(self, key: str, fill: Callable[[IO[bytes]], object]) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".part")
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
+                    fill(fh)
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.replace(tmp, path)
@@ -74,3 +86,15 @@ class LocalStore:
         keys = (p.relative_to(self.root).as_posix() for p in self.root.rglob("*")
                 if p.is_file() and not p.name.startswith("."))
         return sorted(k for k in keys if k.startswith(prefix))
+
+    def digest(self, key: str) -> str | None:
+        path = self._path(key)
+        try:
+            return file_sha256(path) if path.is_file() else None
+        except OSError as exc:
+            raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+    def check(self) -> None:
+        """The root must be a folder (or not exist yet)."""
+        if self.root.exists() and not self.root.is_dir():
+            raise ConfigError(f"store folder {self.root} is a file; point WIRETRACE_STORE_URI at a folder")
