@@ -1,4 +1,4 @@
-"""CLEAN → LINEAGE → STORE: thin pipeline adapters over the Scrapy-free packages.
+"""CLEAN → DISCOVERY → LINEAGE → STORE: thin pipeline adapters over the Scrapy-free packages.
 
 Each pipeline calls one library function, sets fields, bumps a ``wiretrace/<stage>/<event>`` stat,
 or drops the item with a clear reason. Library errors never crash the crawl.
@@ -6,6 +6,7 @@ or drops the item with a clear reason. Library errors never crash the crawl.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import asdict
 
@@ -55,6 +56,24 @@ class CleanPipeline(_Stage):
         return item
 
 
+class DiscoveryPipeline(_Stage):
+    """Live crawls: the listing's date stands in for a missing page date; unchanged re-checks are dropped."""
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        found = item.discovery
+        if not found:
+            return item
+        previous = found.get("previous_text_sha256")
+        if previous and hashlib.sha256(item.text.encode("utf-8")).hexdigest() == previous:
+            self.stats.inc_value("wiretrace/fetch/unchanged")
+            raise DropItem(f"unchanged since stored: {item.url}", log_level="INFO")
+        if not item.published and found.get("published"):
+            item.published, item.published_raw = found["published"], found.get("published_raw")
+            item.extra["published_from"] = found["method"]
+            self.stats.inc_value("wiretrace/discover/published_from_listing")
+        return item
+
+
 class LineagePipeline(_Stage):
     """LINEAGE: index the article and attach its lineage as known now (settled at run end)."""
 
@@ -64,7 +83,7 @@ class LineagePipeline(_Stage):
         added = run.index.add(Article(
             url=item.url, text=item.text, canonical_url=item.canonical_url, title=item.title,
             published=item.published, wire=item.wire.get("service"), credited=bool(item.wire.get("credited")),
-            source=item.source, first_seen=item.fetched_at, run_id=run.run_id))
+            source=item.source, publisher_wire=item.publisher_wire, first_seen=item.fetched_at, run_id=run.run_id))
         run.doc_ids[added.id] = item.url
         self.stats.inc_value(f"wiretrace/lineage/{added.status}")
         record = run.index.resolve([added.id], save=False)[added.id]
