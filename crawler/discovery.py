@@ -63,10 +63,15 @@ class DiscoveredURL:
 
 @dataclass(frozen=True)
 class Sitemap:
-    """A parsed sitemap: ``kind`` is ``index`` (entries are sitemaps) or ``urlset`` (pages)."""
+    """A parsed sitemap: ``kind`` is ``index`` (entries are sitemaps) or ``urlset`` (pages).
+
+    ``skipped`` counts entries left out: no ``<loc>``, not an http(s) URL, or a ``<loc>`` holding an
+    entity reference (entities are never expanded, so such a URL is incomplete).
+    """
 
     kind: str
     entries: tuple[DiscoveredURL, ...]
+    skipped: int = 0
 
 
 def iso_date(value: str | None) -> str | None:
@@ -104,11 +109,10 @@ def _decompress(body: bytes, max_bytes: int) -> bytes:
 
 
 def _text(el: Any) -> str | None:
-    if el is None:
+    """The element's text; None when it holds markup or an (unexpanded) entity reference."""
+    if el is None or len(el):
         return None
-    # With entity expansion off, an entity reference is a child node, never its target's text.
-    value = "".join(t for t in el.itertext() if isinstance(t, str)) if len(el) else (el.text or "")
-    return value.strip() or None
+    return (el.text or "").strip() or None
 
 
 def parse_sitemap(body: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Sitemap:
@@ -140,6 +144,7 @@ def parse_sitemap(body: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Sitemap:
     if kind not in ("sitemapindex", "urlset"):
         raise DiscoveryError(f"root element <{kind}> is neither <urlset> nor <sitemapindex>", "not_sitemap")
     entries: list[DiscoveredURL] = []
+    skipped = 0
     for node in root:
         if not isinstance(node.tag, str) or etree.QName(node).localname.lower() not in ("url", "sitemap"):
             continue
@@ -167,7 +172,9 @@ def parse_sitemap(body: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Sitemap:
         url = fields.get("url")
         if url and urlsplit(url).scheme in ("http", "https"):
             entries.append(DiscoveredURL(**fields))
-    return Sitemap("index" if kind == "sitemapindex" else "urlset", tuple(entries))
+        else:
+            skipped += 1
+    return Sitemap("index" if kind == "sitemapindex" else "urlset", tuple(entries), skipped)
 
 
 def _struct_iso(value: Any) -> str | None:

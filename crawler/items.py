@@ -17,7 +17,7 @@ class ArticleItem:
     url: str
     """Where it was fetched; for replayed files the ``file://`` URL."""
     body: bytes = field(default=b"", repr=False)
-    """Raw bytes as fetched (not exported)."""
+    """Raw bytes as fetched (not exported); transcoded to UTF-8 when a live page lies about its charset."""
     content_type: str | None = None
     """HTTP ``Content-Type`` or a type guessed from the file name (not exported)."""
     source: str | None = None

@@ -13,10 +13,13 @@ Settings:
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Any, AsyncIterator, Iterable
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.settings import BaseSettings
@@ -28,6 +31,8 @@ from crawler.items import ArticleItem
 from crawler.publishers import METHODS, Publisher, load_publishers, select_publishers
 
 __all__ = ["LiveSpider"]
+
+_CHARSET = re.compile(r"charset=[\"']?([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
 #: Request meta keys shared with crawler.middlewares.
 ARTICLE = "wiretrace_article"
@@ -73,6 +78,12 @@ class LiveSpider(scrapy.Spider):
         self.publisher = publisher
         self.sources = sources
         self.publishers: list[Publisher] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "LiveSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        return spider
 
     @classmethod
     def select(cls, settings: BaseSettings, publisher: str | None = None,
@@ -133,7 +144,21 @@ class LiveSpider(scrapy.Spider):
             if recheck.get("text_sha256"):
                 discovery["previous_text_sha256"] = recheck["text_sha256"]
         ctype = response.headers.get(b"Content-Type")
-        yield ArticleItem(url=response.url, body=response.body, content_type=ctype.decode("latin-1") if ctype else None,
+        content_type = ctype.decode("latin-1") if ctype else None
+        body = response.body
+        declared = _CHARSET.search(content_type or "")
+        if declared and content_type and content_type.lower().startswith("text/"):
+            try:
+                body.decode(declared.group(1))
+            except (UnicodeDecodeError, LookupError):
+                # The common case is Windows-1252 served as UTF-8; the cleaner gets UTF-8.
+                body = body.decode("cp1252", errors="replace").encode("utf-8")
+                content_type = content_type[:declared.start()] + "charset=utf-8"
+                discovery["transcoded_from"] = "cp1252"
+                self.crawler.stats.inc_value("wiretrace/fetch/wrong_charset")
+                self.logger.warning("%s is not valid %s as its Content-Type says; decoded as Windows-1252 "
+                                    "(stat wiretrace/fetch/wrong_charset)", response.url, declared.group(1))
+        yield ArticleItem(url=response.url, body=body, content_type=content_type,
                           source=publisher.name, publisher_wire=publisher.wire, discovery=discovery,
                           fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
@@ -145,3 +170,10 @@ class LiveSpider(scrapy.Spider):
         key, why = event
         self.crawler.stats.inc_value(f"wiretrace/fetch/{key}")
         self.logger.warning("fetch failed: %s: %s (stat wiretrace/fetch/%s)", failure.request.url, why, key)
+
+    def request_dropped(self, request: Request, spider: scrapy.Spider) -> None:
+        """A redirect back to a URL of its own chain is a loop (the duplicate filter ends it silently)."""
+        if request.url in request.meta.get("redirect_urls", ()):
+            self.crawler.stats.inc_value("wiretrace/fetch/redirect_loop")
+            self.logger.warning("fetch failed: %s: redirect loop (%s) (stat wiretrace/fetch/redirect_loop)",
+                                request.meta["redirect_urls"][0], " -> ".join(request.meta["redirect_urls"]))

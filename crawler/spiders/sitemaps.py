@@ -48,6 +48,10 @@ class SitemapsSpider(LiveSpider):
                                 exc.reason)
             return
         self.crawler.stats.inc_value(f"wiretrace/discover/sitemap_{sitemap.kind}")
+        if sitemap.skipped:
+            self.crawler.stats.inc_value("wiretrace/discover/sitemap_bad_entries", sitemap.skipped)
+            self.logger.warning("sitemap %s: %d entries without a usable <loc> skipped (stat "
+                                "wiretrace/discover/sitemap_bad_entries)", response.url, sitemap.skipped)
         for entry in sitemap.entries:
             if sitemap.kind == "index":
                 if depth >= MAX_INDEX_DEPTH or not publisher.owns(entry.url):
