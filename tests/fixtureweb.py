@@ -479,6 +479,14 @@ start_urls = ["{r.base}/"]
 follow = ["/local/"]
 """
 
+    def revise(self, path: str, paragraph: str) -> None:
+        """Publish an update of the article at ``path``: one more paragraph (a new ETag too)."""
+        article = next(a for a in ARTICLES if a.path == path)
+        revised = Article(**{**vars(article), "paragraphs": (*article.paragraphs, paragraph)})
+        titles = {"wire": "Wire Service", "daily": "The Daily Courier", "regional": "Regional Post"}
+        body = _page(revised, titles[article.site])
+        self.sites[article.site].routes[path] = lambda s, h, b=body: self._article(h, b)
+
     def requested(self, site: str | None = None) -> list[Hit]:
         with self._lock:
             return [h for h in self.hits if site is None or h.site == site]
