@@ -71,6 +71,13 @@ class SeenMiddleware:
         self.path = Path(crawler.settings.get("WIRETRACE_STATE_DIR")) / "seen.sqlite"
         self._store: SeenStore | None = None
         self._pending: dict[str, dict[str, Any]] = {}
+        # Before the run (and any spool recovery) starts: adopt what killed runs had spooled.
+        spool = Path(crawler.settings.get("WIRETRACE_STATE_DIR")) / "spool"
+        if spool.is_dir():
+            adopted = self.store.adopt_spools(spool)
+            if adopted:
+                self.stats.inc_value("wiretrace/seen/adopted", adopted)
+                logger.info("seen-store: %d articles of unfinished runs' spools recorded as stored", adopted)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 

@@ -9,11 +9,16 @@ re-check window, which are fetched again with a conditional GET (``If-None-Match
 they are read on every run. Replays do not use the seen-store.
 
 A URL is recorded only after its article reached the run's spool, so a killed run fetches again
-whatever it had not stored.
+whatever it had not stored. The spool write and the record are two writes; a run killed between
+them leaves an article in its spool that the seen-store does not know, so the next run first
+adopts the articles of leftover spools (:meth:`SeenStore.adopt_spools`): nothing is fetched and
+stored twice.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -124,6 +129,37 @@ class SeenStore:
                     " is_wire=excluded.is_wire, text_sha256=excluded.text_sha256,"
                     " versions=versions + (sha256 IS NOT excluded.sha256), sha256=excluded.sha256",
                     (url, etag, last_modified, sha256, text_sha256, stamp, stamp, int(is_wire)))
+
+    def adopt_spools(self, spool_dir: str | Path, exclude: str | None = None) -> int:
+        """Record the articles of runs that died before finishing (their spools are left behind).
+
+        Args:
+            spool_dir: the spool folder (``<state>/spool``), one ``<run_id>/articles.jsonl`` per run.
+            exclude: a run id to leave alone (the current run).
+
+        Returns:
+            How many URLs were newly recorded. A truncated last line (a write cut by the kill) is
+            ignored: that article was not stored, and will be fetched again.
+        """
+        adopted = 0
+        for spool in sorted(Path(spool_dir).glob("*/articles.jsonl")):
+            if spool.parent.name == exclude:
+                continue
+            with spool.open(encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    try:
+                        article = json.loads(line)
+                    except json.JSONDecodeError:
+                        continue
+                    url = article.get("url") if isinstance(article, dict) else None
+                    if not isinstance(url, str) or self.get(url) is not None:
+                        continue
+                    text = article.get("text") or ""
+                    self.mark([url], etag=None, last_modified=None, sha256=None,
+                              text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                              is_wire=bool(article.get("publisher_wire")))
+                    adopted += 1
+        return adopted
 
     def touch(self, url: str, now: datetime | None = None) -> None:
         """Record that ``url`` was checked and found unchanged."""

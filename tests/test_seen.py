@@ -46,3 +46,19 @@ def test_retry_after_values() -> None:
     assert retry_after_seconds("Sat, 23 Aug 2025 12:00:30 GMT", now=T0) == 30.0
     assert retry_after_seconds("Sat, 23 Aug 2025 11:00:00 GMT", now=T0) == 0.0
     assert retry_after_seconds(b"soon") is None and retry_after_seconds(None) is None
+
+
+def test_spools_of_killed_runs_are_adopted(tmp_path: Path) -> None:
+    spool = tmp_path / "spool"
+    (spool / "run-a").mkdir(parents=True)
+    (spool / "run-a" / "articles.jsonl").write_text(
+        '{"url": "https://wire.example/a", "text": "body", "publisher_wire": "AP"}\n'
+        '{"url": "https://daily.example/b", "text": "other", "publisher_wire": null}\n'
+        '{"url": "https://daily.example/cut", "te', encoding="utf-8")
+    (spool / "current").mkdir()
+    (spool / "current" / "articles.jsonl").write_text('{"url": "https://daily.example/now", "text": "x"}\n')
+    store = SeenStore(tmp_path / "seen.sqlite")
+    assert store.adopt_spools(spool, exclude="current") == 2
+    assert store.get("https://wire.example/a").is_wire and not store.get("https://daily.example/b").is_wire
+    assert store.get("https://daily.example/cut") is None and store.get("https://daily.example/now") is None
+    assert store.adopt_spools(spool, exclude="current") == 0
