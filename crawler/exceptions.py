@@ -7,6 +7,7 @@ This module imports nothing, so every layer (Scrapy-free or not) can use it.
 
 __all__ = [
     "ConfigError",
+    "DiscoveryError",
     "ExtractionError",
     "IndexMismatchError",
     "InputError",
@@ -29,6 +30,18 @@ class InputError(WiretraceError):
 
     Raised by the replay spider when it lists its inputs.
     """
+
+
+class DiscoveryError(InputError):
+    """A sitemap or feed that cannot be read (malformed, not a sitemap, broken gzip, too large).
+
+    Raised by ``crawler.discovery`` while a live crawl reads its listings; ``reason`` names the
+    case in one word for stats. The crawl logs it and goes on with the other listings.
+    """
+
+    def __init__(self, message: str, reason: str = "malformed") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class ExtractionError(WiretraceError):

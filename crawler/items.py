@@ -17,11 +17,19 @@ class ArticleItem:
     url: str
     """Where it was fetched; for replayed files the ``file://`` URL."""
     body: bytes = field(default=b"", repr=False)
-    """Raw bytes as fetched (not exported)."""
+    """Raw bytes as fetched (not exported); transcoded to UTF-8 when a live page lies about its charset."""
     content_type: str | None = None
     """HTTP ``Content-Type`` or a type guessed from the file name (not exported)."""
     source: str | None = None
     """Publisher name, or host; for replays the input folder."""
+    publisher_wire: str | None = None
+    """The wire agency the publisher itself is (``wire`` in the sources file), or None."""
+    discovery: dict[str, Any] = field(default_factory=dict)
+    """How a live crawl found the page: ``method`` (``feeds``, ``sitemaps``, ``site``), ``via`` (the
+    feed, sitemap or front URL) and what the listing said: ``published`` (ISO 8601) and
+    ``published_raw`` (feed date or ``news:publication_date``), ``title`` (``news:title`` or the
+    feed entry's), ``lastmod``, ``publication``; ``recheck`` when a seen wire original was fetched
+    again. Empty for replays."""
     fetched_at: str | None = None
     """When it was fetched, ISO 8601 UTC."""
     run_id: str | None = None

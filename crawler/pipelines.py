@@ -1,4 +1,4 @@
-"""CLEAN → LINEAGE → STORE: thin pipeline adapters over the Scrapy-free packages.
+"""CLEAN → DISCOVERY → LINEAGE → STORE: thin pipeline adapters over the Scrapy-free packages.
 
 Each pipeline calls one library function, sets fields, bumps a ``wiretrace/<stage>/<event>`` stat,
 or drops the item with a clear reason. Library errors never crash the crawl.
@@ -6,6 +6,7 @@ or drops the item with a clear reason. Library errors never crash the crawl.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import asdict
 
@@ -53,6 +54,24 @@ class CleanPipeline(_Stage):
         item.extra = {k: getattr(result, k) for k in ("section", "dateline", "modified", "modified_raw",
                                                       "correction", "content_kind", "encoding", "dropped")}
         self.stats.inc_value("wiretrace/clean/ok")
+        return item
+
+
+class DiscoveryPipeline(_Stage):
+    """Live crawls: the listing's date stands in for a missing page date; unchanged re-checks are dropped."""
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        found = item.discovery
+        if not found:
+            return item
+        previous = found.get("previous_text_sha256")
+        if previous and hashlib.sha256(item.text.encode("utf-8")).hexdigest() == previous:
+            self.stats.inc_value("wiretrace/fetch/unchanged")
+            raise DropItem(f"unchanged since stored: {item.url}", log_level="INFO")
+        if not item.published and found.get("published"):
+            item.published, item.published_raw = found["published"], found.get("published_raw")
+            item.extra["published_from"] = found["method"]
+            self.stats.inc_value("wiretrace/discover/published_from_listing")
         return item
 
 

@@ -1,7 +1,14 @@
 """Tests: base settings, no network beyond loopback, quiet logs; store and state come from the env."""
 
+import os
+
 from settings.base import *  # noqa: F403
 
 LOG_LEVEL = "INFO"
-AUTOTHROTTLE_ENABLED = False
-ROBOTSTXT_OBEY = False
+# Live-crawl tests run against loopback servers: politeness on, but with short delays.
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.05
+AUTOTHROTTLE_MAX_DELAY = 0.5
+DOWNLOAD_TIMEOUT = 2
+WIRETRACE_RETRY_BACKOFF = float(os.environ.get("WIRETRACE_RETRY_BACKOFF", "0.2"))

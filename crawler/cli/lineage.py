@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     window = settings.getfloat("WIRETRACE_LINEAGE_WINDOW_DAYS")
     state.mkdir(parents=True, exist_ok=True)
     recompute_id = new_run_id()
-    with _crawl_lock(state) if args.rebuild else _no_lock():
+    lock = Path(settings.get("WIRETRACE_LOCK_FILE") or state / "crawl.lock")
+    with _crawl_lock(lock) if args.rebuild else _no_lock():
         fd, tmp = tempfile.mkstemp(prefix=".lineage-", suffix=".sqlite", dir=state)
         os.close(fd)
         os.unlink(tmp)
@@ -123,8 +124,8 @@ class _no_lock:
 class _crawl_lock:
     """The lock ``wiretrace crawl`` takes, held while the index is replaced."""
 
-    def __init__(self, state: Path) -> None:
-        self.path = state / "wiretrace.lock"
+    def __init__(self, path: Path) -> None:
+        self.path = path
 
     def __enter__(self) -> None:
         import fcntl
