@@ -84,12 +84,17 @@ def run(args: argparse.Namespace) -> int:
 def _crawl(settings: Any, publisher: str | None, max_errors: int) -> int:
     from scrapy.crawler import CrawlerProcess
 
+    from crawler.run import check_state
     from crawler.spiders.crawl import CrawlSpider
-    from crawler.storage import open_store
+    from crawler.storage import preflight
 
-    # Configuration errors (ConfigError) stop here, before any request: exit status 2.
-    open_store(settings.get("WIRETRACE_STORE_URI"))
+    # Configuration errors stop here, before any request: exit status 2 (a store that is only
+    # unreachable is a warning; the run goes into the local spool).
+    check_state(settings)
     CrawlSpider.check_arguments(settings, publisher=publisher)
+    _, warning = preflight(settings.get("WIRETRACE_STORE_URI"), Path(settings.get("WIRETRACE_STATE_DIR")) / "spool")
+    if warning:
+        print(f"wiretrace crawl: warning: {warning}", file=sys.stderr, flush=True)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(CrawlSpider)
     process.crawl(crawler, publisher=publisher)

@@ -140,7 +140,7 @@ def datasketch_lsh_bytes_per_doc(n: int = 10_000, seed: int = 7) -> float:
     rss0 = rss_bytes()
     lsh = MinHashLSH(num_perm=params.num_perm, params=(params.shingle_bands, params.shingle_rows))
     for i, sig in enumerate(sigs):
-        lsh.insert(str(i), MinHash(num_perm=params.num_perm, hashvalues=sig))
+        lsh.insert(str(i), MinHash(num_perm=params.num_perm, hashvalues=sig, scheme=params.scheme))
     return (rss_bytes() - rss0) / n
 
 
