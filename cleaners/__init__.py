@@ -66,8 +66,10 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
         The cleaned article.
 
     Raises:
-        ExtractionError: the content is binary, empty, over :data:`MAX_CONTENT_BYTES`, or has no
-            article text. The message says which.
+        ExtractionError: the content is binary (``reason`` ``binary``), empty (``empty``), over
+            :data:`MAX_CONTENT_BYTES` (``too_large``), has no article text (``no_text``), or is
+            an HTML page that is not an article: a section front, a gallery or a video page
+            (``not_article``). The message says which.
     """
     raw = content.encode("utf-8") if isinstance(content, str) else content
     if len(raw) > MAX_CONTENT_BYTES:
@@ -80,10 +82,8 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
         raise ExtractionError("content is empty", "empty")
 
     if _is_html(head, url, content_type):
-        fields = extract_html(raw, url=url)
-        if fields is None:
-            raise ExtractionError("no article text found in the HTML page (a section front, video or gallery?)")
-        parsed, kind, encoding = fields, "html", None
+        fields = extract_html(content, url=url, content_type=content_type)
+        parsed, kind, encoding = fields, "html", fields.encoding
         canonical, language = fields.canonical_url, fields.language
     else:
         text, encoding = decode(raw) if isinstance(content, bytes) else (content, None)
@@ -100,7 +100,7 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
         modified_raw=parsed.modified_raw,
         byline=parsed.byline,
         authors=parsed.authors,
-        language=language or _language(body),
+        language=_language(body) or language,
         wire=summarize(parsed.credits),
         canonical_url=canonical,
         section=parsed.section,

@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "AGENCIES",
+    "AGENCY_DOMAINS",
     "Author",
     "Credit",
     "WireCredit",
     "agency_of",
+    "agency_of_url",
+    "find_copyright",
     "match_byline",
     "match_credit_line",
     "match_dateline",
@@ -43,6 +46,22 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Xinhua": ("Xinhua", "XINHUA", "Xinhua News Agency"),
     "UPI": ("UPI", "United Press International"),
     "Bloomberg": ("Bloomberg", "Bloomberg News", "BLOOMBERG"),
+}
+
+#: Canonical agency name → the domains of its own sites (a ``rel=canonical`` there is a credit).
+AGENCY_DOMAINS: dict[str, tuple[str, ...]] = {
+    "AP": ("apnews.com", "ap.org"),
+    "Reuters": ("reuters.com",),
+    "AFP": ("afp.com",),
+    "IANS": ("ians.in", "ianslive.in"),
+    "PTI": ("ptinews.com",),
+    "ANI": ("aninews.in",),
+    "Yonhap": ("yna.co.kr", "yonhapnews.co.kr"),
+    "Kyodo": ("kyodonews.net", "kyodonews.jp"),
+    "dpa": ("dpa.com", "dpa-international.com"),
+    "Xinhua": ("xinhuanet.com", "news.cn"),
+    "UPI": ("upi.com",),
+    "Bloomberg": ("bloomberg.com",),
 }
 
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
@@ -84,7 +103,14 @@ _COPYRIGHT = re.compile(
 )
 _BYLINE = re.compile(r"^(?:by|from|written by|report(?:ed)? by)\s*:?\s+(?P<who>.+?)\s*$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy)\s*:\s*(?P<agency>{_AGENCY_LIST})\.?$", re.IGNORECASE)
-_STAFF = re.compile(r"\s+(?:staff|news|wire|desk|reporters?|correspondents?)$", re.IGNORECASE)
+_STAFF = re.compile(r"\s+(?:staff|news|wire|desk|reporters?|correspondents?|news agency|agency|bureau)$",
+                    re.IGNORECASE)
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/]*@)?([^/:?#]+)", re.IGNORECASE)
+_COPYRIGHT_ANYWHERE = re.compile(
+    r"(?:\u00a9|\(c\)|\bcopyright\b)\s*(?:\u00a9|\(c\))?\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?,?\s*"
+    r"(?P<holder>[A-Z][\w.&'\u2019 -]{1,60}?)\s*(?:[.,;|]|all rights|$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -93,7 +119,9 @@ class Credit:
 
     Attributes:
         agency: canonical agency name (a key of :data:`AGENCIES`).
-        kind: ``dateline``, ``byline``, ``signoff``, ``copyright`` or ``source``.
+        kind: ``dateline``, ``byline``, ``signoff``, ``copyright``, ``source``, ``jsonld`` (an
+            agency as JSON-LD ``author``, ``sourceOrganization``, ``copyrightHolder`` or
+            ``isBasedOn``) or ``canonical`` (``rel=canonical`` on an agency's site).
         text: the evidence exactly as printed.
     """
 
@@ -133,6 +161,34 @@ def agency_of(name: str) -> str | None:
     """Canonical agency for a printed name ("Associated Press" → "AP"), else None."""
     name = _STAFF.sub("", name.strip().strip(".,;()"))
     return _ALIAS_TO_AGENCY.get(name.lower()) if name else None
+
+
+def agency_of_url(url: str) -> str | None:
+    """Agency whose own site ``url`` is on (``https://apnews.com/article/…`` → "AP"), else None."""
+    m = _HOST.match(url.strip())
+    if not m:
+        return None
+    host = m.group(1).lower().rstrip(".")
+    for agency, domains in AGENCY_DOMAINS.items():
+        if any(host == d or host.endswith("." + d) for d in domains):
+            return agency
+    return None
+
+
+def find_copyright(text: str) -> list[Credit]:
+    """Copyright notices naming an agency anywhere in ``text`` (a page footer, a caption line).
+
+    ``© 2026 Reuters``, ``Copyright 2025 The Associated Press. All rights reserved.``: the holder
+    must be an agency by one of its names, so a publisher's own notice is never a credit.
+    """
+    credits: list[Credit] = []
+    for m in _COPYRIGHT_ANYWHERE.finditer(text):
+        holder = m.group("holder").strip()
+        agency = agency_of(holder) or next(iter(_agencies_in(holder.split(",")[0])), None) if len(
+            holder.split()) <= 4 else None
+        if agency:
+            credits.append(Credit(agency, "copyright", m.group().strip(" .,;|")))
+    return credits
 
 
 def _agencies_in(text: str) -> list[str]:
@@ -227,7 +283,7 @@ def match_credit_line(line: str) -> Credit | None:
     return None
 
 
-_KIND_WEIGHT = {"dateline": 4, "byline": 3, "source": 3, "signoff": 2, "copyright": 1}
+_KIND_WEIGHT = {"dateline": 4, "byline": 3, "source": 3, "jsonld": 3, "signoff": 2, "canonical": 2, "copyright": 1}
 
 
 def summarize(credits: list[Credit]) -> WireCredit:
