@@ -19,6 +19,8 @@ __all__ = ["AGENCIES", "MAX_CONTENT_BYTES", "Author", "CleanResult", "WireCredit
 
 #: Inputs larger than this are refused rather than parsed (caps the work per page).
 MAX_CONTENT_BYTES = 20 * 1024 * 1024
+#: Plain text beyond this many characters is not read (no article is that long; caps the work).
+MAX_TEXT_CHARS = 1_000_000
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF",
                  b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
@@ -87,6 +89,8 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
         canonical, language = fields.canonical_url, fields.language
     else:
         text, encoding = decode(raw) if isinstance(content, bytes) else (content, None)
+        if len(text) > MAX_TEXT_CHARS:
+            text = text[: text.rfind("\n", 0, MAX_TEXT_CHARS) + 1 or MAX_TEXT_CHARS]
         parsed, kind, canonical, language = parse(text), "text", None, None
     body = parsed.text
     if not body.strip():

@@ -22,8 +22,8 @@ from lxml.etree import ParserError
 
 __all__ = ["MAX_MARKUP_CHARS", "parse_html", "prune_boilerplate", "strip_markup"]
 
-#: Markup left after stripping scripts and styles beyond this is not parsed (about 1.5 s of work).
-MAX_MARKUP_CHARS = 1_500_000
+#: Markup left after stripping scripts and styles beyond this is not parsed (about a second of work).
+MAX_MARKUP_CHARS = 1_000_000
 
 _BLOCK_START = re.compile(r"<(?P<tag>script|style|svg|template)\b(?P<attrs>[^>]*)>|<!--", re.IGNORECASE)
 _BLOCK_END = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style", "svg", "template")}

@@ -34,6 +34,9 @@ __all__ = ["HtmlFields", "extract_html"]
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its per-page errors are ours to report
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
+#: Above this many elements trafilatura runs without its fallback extractors: jusText's
+#: paragraph revision is quadratic in long runs of short blocks (minutes on a 20 MB page).
+MAX_ELEMENTS_FOR_FALLBACK = 6000
 #: Fewer body words than this on a page typed as a gallery, video or story list: not an article.
 MIN_ARTICLE_WORDS = 80
 _NON_ARTICLE_TYPES = {
@@ -63,8 +66,10 @@ class HtmlFields(Parsed):
 def _extract_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
     # deduplicate=False always: trafilatura's dedup cache is process-wide and empties the
     # third and later copies of a wire story, which are exactly what lineage needs to see.
+    fast = sum(1 for _ in tree.iter()) > MAX_ELEMENTS_FOR_FALLBACK
     doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=False, include_comments=False, include_tables=True, deduplicate=False,
+        tree, url=url, fast=fast, with_metadata=False, include_comments=False, include_tables=True,
+        deduplicate=False,
     )
     return (doc.text or "") if doc is not None else ""
 
@@ -85,8 +90,8 @@ def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, words: int) -> str
     if tree.find(".//video") is not None or tree.xpath('.//iframe[contains(@src, "player") or '
                                                        'contains(@src, "youtube") or contains(@src, "video")]'):
         return "a video page (a player and little text)"
-    if len(tree.xpath(".//figure | .//img")) >= 8:
-        return "a photo gallery (many images and little text)"
+    if len(tree.xpath(".//figure")) >= 8:
+        return "a photo gallery (many figures and little text)"
     return None
 
 

@@ -69,6 +69,7 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"\bcookies?\b.{0,80}\b(?:accept|consent|policy|browsing|experience|settings)\b",
     r"^(?:tags?|topics?|filed under|categories|keywords)\s*:",
     # an author bio closing the article
+    r"^about the (?:authors?|writers?|reporters?)\b",
     r"^[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019.-]+){1,3} (?:is|was|has been) (?:an? |the )?(?:[\w-]+ ){0,4}"
     r"(?:reporter|correspondent|editor|writer|journalist|columnist|contributor)\b",
 )]
