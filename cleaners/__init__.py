@@ -25,13 +25,17 @@ MAX_TEXT_CHARS = 1_000_000
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF",
                  b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<!--|<meta|<article|<div|<p[\s>])", re.IGNORECASE)
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
 _LANG_MIN_CHARS = 40
+#: Characters of body given to the language identifier: plenty for a confident answer, and its
+#: cost grows with the length.
+_LANG_SAMPLE_CHARS = 1500
 
 
 def _looks_binary(head: bytes) -> bool:
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return len(head) > 0 and controls / len(head) > 0.05
 
 
@@ -52,7 +56,7 @@ def _language(text: str) -> str | None:
         return None
     import py3langid  # loads its model on first use (about a second), so not at import time
 
-    return str(py3langid.classify(text[:5000])[0])
+    return str(py3langid.classify(text[:_LANG_SAMPLE_CHARS])[0])
 
 
 def clean(content: bytes | str, *, url: str | None = None, content_type: str | None = None) -> CleanResult:

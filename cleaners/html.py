@@ -34,6 +34,9 @@ __all__ = ["HtmlFields", "extract_html"]
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its per-page errors are ours to report
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
+#: trafilatura's options, chosen by measurement on tests/fixtures/html (``python -m
+#: tests.eval_clean --variants``). Metadata is read by :mod:`cleaners.metadata`, not trafilatura.
+EXTRACT_OPTIONS: dict[str, bool] = {"include_comments": False, "include_tables": True}
 #: Above this many elements trafilatura runs without its fallback extractors: jusText's
 #: paragraph revision is quadratic in long runs of short blocks (minutes on a 20 MB page).
 MAX_ELEMENTS_FOR_FALLBACK = 6000
@@ -66,11 +69,10 @@ class HtmlFields(Parsed):
 def _extract_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
     # deduplicate=False always: trafilatura's dedup cache is process-wide and empties the
     # third and later copies of a wire story, which are exactly what lineage needs to see.
-    fast = sum(1 for _ in tree.iter()) > MAX_ELEMENTS_FOR_FALLBACK
-    doc = trafilatura.bare_extraction(
-        tree, url=url, fast=fast, with_metadata=False, include_comments=False, include_tables=True,
-        deduplicate=False,
-    )
+    options = dict(EXTRACT_OPTIONS)
+    if sum(1 for _ in tree.iter()) > MAX_ELEMENTS_FOR_FALLBACK:
+        options["fast"] = True
+    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, deduplicate=False, **options)
     return (doc.text or "") if doc is not None else ""
 
 
