@@ -20,7 +20,7 @@ import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
-__all__ = ["MAX_MARKUP_CHARS", "parse_html", "prune_boilerplate", "strip_markup"]
+__all__ = ["MAX_MARKUP_CHARS", "parse_html", "prune_boilerplate", "strip_markup", "unwrap_layout_tables"]
 
 #: Markup left after stripping scripts and styles beyond this is not parsed (about a second of work).
 MAX_MARKUP_CHARS = 1_000_000
@@ -88,6 +88,42 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     except (ParserError, ValueError, TypeError):
         return None
     return tree if tree is not None and len(tree) else None
+
+
+_LAYOUT_CELL_CHARS = 400
+_TABLE_PARTS = {"table": "div", "tbody": "div", "thead": "div", "tfoot": "div", "tr": "div", "td": "div",
+                "th": "div", "caption": "div"}
+
+
+def _is_layout(table: lxml.html.HtmlElement) -> bool:
+    if (table.get("role") or "").lower() == "presentation" or table.find(".//table") is not None:
+        return True
+    if table.find(".//h1") is not None or table.find(".//article") is not None:
+        return True
+    return any(len(" ".join(" ".join(cell.itertext()).split())) > _LAYOUT_CELL_CHARS
+               for cell in table.iter("td", "th"))
+
+
+def unwrap_layout_tables(tree: lxml.html.HtmlElement) -> int:
+    """Turn tables used for page layout into plain blocks, in place.
+
+    Old page templates put the whole page in nested tables, the article being one cell of
+    ``<br><br>``-separated paragraphs; extracted as a table, it would come out as one row. A table
+    is layout when it nests another table, holds the headline, says ``role=presentation``, or has
+    a cell of more than 400 characters. Data tables (short cells) are left alone.
+
+    Args:
+        tree: the parsed page.
+
+    Returns:
+        How many tables were unwrapped.
+    """
+    layout = [t for t in tree.iter("table") if _is_layout(t)]
+    for table in layout:
+        for el in table.iter(*_TABLE_PARTS):
+            if el is table or el.getparent() is not None:
+                el.tag = _TABLE_PARTS[el.tag]
+    return len(layout)
 
 
 # Words that name a boilerplate container in a class or id ("related-stories", "mostRead",

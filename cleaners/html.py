@@ -22,11 +22,13 @@ import lxml.html
 import trafilatura
 
 from cleaners.charset import decode_html
-from cleaners.dom import parse_html, prune_boilerplate
+from cleaners.dom import parse_html, prune_boilerplate, unwrap_layout_tables
+from cleaners.metadata import ARTICLE_TYPES as _ARTICLE_TYPES
 from cleaners.metadata import PageMeta, read_metadata
 from cleaners.plaintext import Parsed, parse
 from cleaners.text import tidy
-from cleaners.wire import Author, Credit, agency_of, agency_of_url, find_copyright, match_byline
+from cleaners.wire import (Author, Credit, agency_of, agency_of_url, find_copyright, match_byline,
+                           match_credit_line)
 from crawler.exceptions import ExtractionError
 
 __all__ = ["HtmlFields", "extract_html"]
@@ -54,7 +56,7 @@ _NON_ARTICLE_TYPES = {
 _NON_ARTICLE_OG = {"website": "a section front (og:type website)", "video.other": "a video page (og:type video)",
                    "video.movie": "a video page (og:type video)", "video.episode": "a video page (og:type video)",
                    "profile": "an author profile page (og:type profile)"}
-_BY = re.compile(r"^(?:by|from|written by|report(?:ed)? by)\b", re.IGNORECASE)
+_BY = re.compile(r"^(?:by|from|written by|report(?:ed)? by|par|por|von|door)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -76,11 +78,60 @@ def _extract_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
     return (doc.text or "") if doc is not None else ""
 
 
-def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, words: int) -> str | None:
-    """Why a page with ``words`` body words is not an article, or None if it may be one."""
+_STOP_TAGS = {"h1", "h2", "h3", "h4", "ul", "ol", "table", "aside", "nav", "footer", "form", "section", "article",
+              "header", "figure"}
+_STOP_CLASS = re.compile(r"comment|related|share|social|footer|sidebar|promo|newsletter|tag", re.IGNORECASE)
+_PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+
+
+def _stray_paragraphs(tree: lxml.html.HtmlElement, text: str) -> list[str]:
+    """Prose paragraphs that broken markup pushed out of the article container.
+
+    A stray ``</div></td>`` ends the container early and the parser leaves the story's last
+    paragraphs outside it, where the extractor does not look. They follow the last extracted
+    paragraph in document order, before any heading, list, aside, form or comment block.
+    """
+    lines = [line for line in text.split("\n") if len(line.split()) >= 8]
+    if not lines:
+        return []
+    tail = " ".join(lines[-1].split())[-80:]
+    last = next((p for p in tree.iter("p") if tail in " ".join(" ".join(p.itertext()).split())), None)
+    if last is None:
+        return []
+    found: list[str] = []
+    skipped = 0
+    for el in last.xpath("following::*[self::p or self::div or self::h1 or self::h2 or self::h3 or self::h4 or "
+                         "self::ul or self::ol or self::table or self::aside or self::nav or self::footer or "
+                         "self::form or self::section or self::article or self::header or self::figure]"
+                         "[position() <= 40]"):
+        if el.tag in _STOP_TAGS or _STOP_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            break
+        if el.tag != "p":
+            continue
+        para = " ".join(" ".join(el.itertext()).split())
+        links = sum(len(" ".join(" ".join(a.itertext()).split())) for a in el.iter("a"))
+        if len(para.split()) >= 12 and _PROSE_END.search(para) and links < 0.2 * len(para):
+            if para not in text:
+                found.append(para)
+        elif (skipped := skipped + 1) > 3:
+            break
+    return found
+
+
+def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, words: int) -> str | None:
+    """Why a page whose extracted ``text`` has ``words`` body words is not an article, or None."""
     if meta.page_type in _NON_ARTICLE_TYPES.keys() - {"videoobject"} or (
             meta.page_type in _NON_ARTICLE_TYPES and words < MIN_ARTICLE_WORDS):
         return _NON_ARTICLE_TYPES[meta.page_type]  # type: ignore[index]
+    figures = tree.xpath(".//figure")
+    if len(figures) >= 4:
+        caption_words = sum(len(" ".join(c.itertext()).split()) for c in tree.iter("figcaption"))
+        if caption_words >= 0.5 * max(words, 1):
+            return f"a photo gallery ({len(figures)} pictures, and the text is mostly their captions)"
+    if not set(meta.article_types) & _ARTICLE_TYPES and meta.page_type != "article":
+        teaser_bylines = sum(1 for line in text.split("\n") if _BY.match(line) and len(line.split()) <= 10)
+        if teaser_bylines >= 4:
+            return f"a section front or story list ({teaser_bylines} bylines in the text, no article markup)"
     if words >= MIN_ARTICLE_WORDS:
         return None
     for t in meta.article_types:
@@ -130,10 +181,25 @@ def _page_credits(meta: PageMeta, tree: lxml.html.HtmlElement) -> list[Credit]:
         agency = agency_of_url(link)
         if agency:
             credits.append(Credit(agency, "jsonld", f"isBasedOn: {link}"))
+    for key, value in meta.meta_authors:
+        agency = agency_of(value)
+        if agency:
+            credits.append(Credit(agency, "meta", f"{key}: {value}"))
     if meta.canonical_url:
         agency = agency_of_url(meta.canonical_url)
         if agency:
             credits.append(Credit(agency, "canonical", meta.canonical_url))
+    # "Source: Xinhua | 2026-06-09 21:14" lines and aggregators' source chips ("Reuters · 5h ago")
+    for node in tree.xpath('.//body//text()[starts-with(normalize-space(), "Source") or '
+                           'starts-with(normalize-space(), "SOURCE")]'):
+        credit = match_credit_line(" ".join(str(node).split()))
+        if credit:
+            credits.append(credit)
+    for el in tree.xpath('.//body//*[contains(@class, "source")][not(ancestor::figure)]'):
+        name = re.split(r"\s*[|\u00b7\u2022]\s*", " ".join(" ".join(el.itertext()).split()))[0]
+        agency = agency_of(name) if len(name) <= 40 else None
+        if agency:
+            credits.append(Credit(agency, "source", name))
     for text in tree.xpath('.//body//text()[contains(., "\u00a9") or contains(., "opyright") or '
                            'contains(., "(c)") or contains(., "(C)")]'):
         credits.extend(find_copyright(" ".join(str(text).split())))
@@ -164,14 +230,18 @@ def extract_html(content: bytes | str, url: str | None = None, content_type: str
         raise ExtractionError("the HTML could not be parsed into any element; is it HTML at all?")
     meta = read_metadata(tree, url)
     page_credits = _page_credits(meta, tree)
+    unwrap_layout_tables(tree)
     dropped = prune_boilerplate(tree)
     text = _extract_text(tree, url)
+    stray = _stray_paragraphs(tree, text)
+    if stray:
+        text = text + "\n" + "\n".join(stray)
     if len(text.split()) < MIN_ARTICLE_WORDS and meta.article_body and len(meta.article_body.split()) > len(
             text.split()):
         text = meta.article_body
     body = parse(text, has_header=False)
     words = len(body.text.split())
-    why = _non_article(meta, tree, words)
+    why = _non_article(meta, tree, text, words)
     if why:
         raise ExtractionError(f"not an article: {why}, with {words} words of text; nothing to clean",
                               "not_article")
@@ -181,15 +251,18 @@ def extract_html(content: bytes | str, url: str | None = None, content_type: str
     fields = HtmlFields(**vars(body))
     fields.dropped = dropped + fields.dropped
     fields.title = meta.title or None
-    if meta.published:
+    if meta.published or meta.modified:  # markup wins; dates in the body text only when it has none
         fields.published, fields.published_raw = meta.published, meta.published_raw
-    if meta.modified:
         fields.modified, fields.modified_raw = meta.modified, meta.modified_raw
+    if fields.published is None and fields.modified is not None:  # the only time printed is the page's time
+        fields.published, fields.published_raw = fields.modified, fields.modified_raw
+        fields.modified = fields.modified_raw = None
     byline = fields.byline or meta.byline
     if byline and not fields.byline:
         fields.byline = tidy(byline)
     fields.authors, byline_credits = _authors(meta, None if body.authors else byline, body)
     fields.credits = fields.credits + byline_credits + [c for c in page_credits if c not in fields.credits]
+    fields.correction = fields.correction or meta.correction
     fields.canonical_url = meta.canonical_url
     fields.language = meta.language
     fields.encoding = encoding

@@ -17,12 +17,14 @@ from urllib.parse import urljoin
 
 import lxml.html
 
-from cleaners.dates import parse_date
+from cleaners.dates import DATE_TEXT, parse_date
+from cleaners.plaintext import META_KEY, is_correction
 from cleaners.text import tidy
 
-__all__ = ["PageMeta", "read_metadata", "strip_site_name"]
+__all__ = ["ARTICLE_TYPES", "PageMeta", "read_metadata", "strip_site_name"]
 
-_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+#: JSON-LD ``@type`` values (lower case) of an article.
+ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                   "liveblogposting", "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle",
                   "socialmediaposting", "report", "scholarlyarticle", "techarticle", "satiricalarticle",
                   "askpublicnewsarticle", "posting"}
@@ -61,6 +63,10 @@ class PageMeta:
     """``(field, name)`` of JSON-LD organisations that may be wire credits: ``author``,
     ``sourceOrganization``, ``copyrightHolder``, ``isBasedOn``, ``provider``."""
     based_on_urls: list[str] = field(default_factory=list)
+    meta_authors: list[tuple[str, str]] = field(default_factory=list)
+    """``(tag, value)`` of author ``<meta>`` tags (``author``, ``article:author``…)."""
+    correction: str | None = None
+    """A correction or editor's note printed anywhere on the page."""
 
 
 def _json_objects(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
@@ -168,16 +174,98 @@ def strip_site_name(title: str, site_names: list[str]) -> str:
     return title.strip()
 
 
+_BYLINE_XPATHS = (
+    './/*[contains(@class, "byline") and not(contains(@class, "bio"))]',
+    './/*[@itemprop="author"]',
+    './/*[contains(@class, "author-name") or contains(@class, "author__name")]',
+    './/*[@rel="author"]',
+    './/*[contains(@class, "author") and not(contains(@class, "bio")) and not(contains(@class, "box"))]',
+)
+_CREDIT_HEADER = re.compile(rf"^(?P<who>[^|]{{2,60}}?)\s+[-\u2013\u2014|]\s+{DATE_TEXT}")
+
+
+def _block_text(el: lxml.html.HtmlElement) -> str:
+    return " ".join(" ".join(el.itertext()).split())
+
+
 def _byline_element(tree: lxml.html.HtmlElement) -> str | None:
-    for xpath in ('.//*[@rel="author"]', './/*[contains(@class, "byline")]', './/*[@itemprop="author"]',
-                  './/*[contains(@class, "author-name") or contains(@class, "author__name")]',
-                  './/*[contains(@class, "author") and not(contains(@class, "bio"))]'):
+    """The byline as printed: the text of the element a class or rel calls byline or author."""
+    for xpath in _BYLINE_XPATHS:
         for el in tree.xpath(xpath):
-            if el.tag in ("meta", "link", "script"):
+            if el.tag in ("meta", "link", "script", "body", "html", "article", "main") or el.xpath(
+                    "ancestor::figure or ancestor::figcaption or ancestor::footer"):
                 continue
-            text = " ".join(el.text_content().split())
-            if 2 <= len(text) <= 120 and len(text.split()) <= 14:
+            text = re.split(r"\s+(?:\||\u00b7|\u2022)\s+", _block_text(el))[0].strip(" ,;")
+            if 2 <= len(text) <= 120 and len(text.split()) <= 14 and not re.search(r"[.!?]$", text):
                 return text
+    # an agency credit header: "KYODO NEWS - Sep 8, 2026 - 18:05 | All, Japan"
+    for el in tree.xpath('.//*[contains(@class, "credit")][not(ancestor::figure)]'):
+        m = _CREDIT_HEADER.match(_block_text(el))
+        if m:
+            return m.group("who").strip()
+    return None
+
+
+_DATE_IN_TEXT = re.compile(rf"(?:(?P<key>{META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})", re.IGNORECASE)
+_MODIFIED_KEY = re.compile(r"updated|modified", re.IGNORECASE)
+
+
+def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
+    """Dates printed on the page ("Published: 3 March 2026, 14:20 IST", "Last Updated : …").
+
+    The first short text after the headline that holds a date is taken (a date bar above the
+    headline is usually today's date, not the article's; it is used only when nothing follows the
+    headline); one marked "updated" is the modified time. A page that prints only an "updated" time gives it as its published time.
+    """
+    h1 = tree.find(".//h1")
+    seen_h1 = h1 is None
+    found: list[tuple[bool, bool, str, str]] = []  # (after h1, modified, value, raw)
+    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 5]"):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("script", "style", "a"):
+            continue
+        if not seen_h1 and h1 is not None and (parent is h1 or h1 in parent.iterancestors()):
+            seen_h1 = True
+            continue
+        text = " ".join(str(node).split())
+        if len(text) > 120 or len(found) > 8:
+            continue
+        m = _DATE_IN_TEXT.search(text)
+        if not m:
+            continue
+        value = parse_date(m.group("date"))
+        if value:
+            key = m.group("key") or ""
+            before = text[: m.start()] + " " + (parent.text or "" if parent.text != node else "")
+            modified = bool(_MODIFIED_KEY.search(key) or _MODIFIED_KEY.search(before))
+            found.append((seen_h1, modified, value, m.group(0).strip() if key else m.group("date")))
+    if any(f[0] for f in found):
+        found = [f for f in found if f[0]]
+    for after, modified, value, raw in found:
+        if modified and meta.modified is None:
+            meta.modified, meta.modified_raw = value, raw
+        elif not modified and meta.published is None:
+            meta.published, meta.published_raw = value, raw
+    if meta.published is None and meta.modified is not None and not any(not f[1] for f in found):
+        meta.published, meta.published_raw = meta.modified, meta.modified_raw
+        meta.modified = meta.modified_raw = None
+
+
+def _correction(tree: lxml.html.HtmlElement) -> str | None:
+    """A correction or editor's note anywhere in the page, as printed with its label."""
+    for node in tree.xpath('//body//text()[starts-with(normalize-space(), "Correction") or '
+                           'starts-with(normalize-space(), "CORRECTION") or starts-with(normalize-space(), "Editor") or '
+                           'starts-with(normalize-space(), "EDITOR") or starts-with(normalize-space(), "This story") or '
+                           'starts-with(normalize-space(), "This article") or starts-with(normalize-space(), "Clarification") '
+                           'or starts-with(normalize-space(), "An earlier version")]'):
+        el = node.getparent()
+        while el is not None and el.tag not in ("p", "div", "aside", "section", "li", "blockquote", "body"):
+            el = el.getparent()
+        if el is None or el.tag == "body":
+            continue
+        text = _block_text(el)
+        if len(text) < 600 and is_correction(text):
+            return text
     return None
 
 
@@ -196,11 +284,11 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
     tags = _meta_tags(tree)
     for obj in objects:
         meta.article_types.extend(t for t in _types(obj) if t not in meta.article_types)
-    article = next((o for o in objects if set(_types(o)) & _ARTICLE_TYPES), None)
+    article = next((o for o in objects if set(_types(o)) & ARTICLE_TYPES), None)
     publisher_names: list[str] = []
 
     if article is not None:
-        meta.page_type = next(t for t in _types(article) if t in _ARTICLE_TYPES)
+        meta.page_type = next(t for t in _types(article) if t in ARTICLE_TYPES)
         meta.title = _text(article.get("headline")) or _text(article.get("name"))
         for key, target in (("datePublished", "published"), ("dateCreated", "published"), ("dateModified", "modified")):
             found = _date(_text(article.get(key)))
@@ -208,7 +296,8 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
                 setattr(meta, target, found[0])
                 setattr(meta, f"{target}_raw", found[1])
         meta.authors = _people(article.get("author") or article.get("creator"))
-        for key in ("author", "sourceOrganization", "copyrightHolder", "provider", "isBasedOn", "creditText"):
+        for key in ("author", "publisher", "sourceOrganization", "copyrightHolder", "provider", "isBasedOn",
+                    "creditText"):
             value = article.get(key)
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, str) and key in ("isBasedOn",) and item.startswith("http"):
@@ -254,13 +343,16 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
                 meta.published, meta.published_raw = found
                 break
 
-    if not meta.authors:
-        for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
-            value = tags.get(key)
-            if value and not value.startswith("http"):
+    for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
+        value = tags.get(key)
+        if value and not value.startswith("http"):
+            meta.meta_authors.append((key, value))
+            if not meta.authors:
                 meta.authors = _people(value)
-                break
     meta.byline = _byline_element(tree)
+    if meta.published is None and meta.modified is None:  # structured dates win over printed ones
+        _visible_dates(tree, meta)
+    meta.correction = _correction(tree)
 
     link = tree.xpath('.//link[@rel="canonical"][@href]')
     href = link[0].get("href").strip() if link else tags.get("og:url")
