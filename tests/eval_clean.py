@@ -8,7 +8,8 @@ means are taken per page class (the ``class`` field of each golden file).
 
 Run ``python -m tests.eval_clean`` for the table (``--variants`` adds trafilatura's precision,
 recall and fast modes, as the bare engine and inside our pipeline, which is how the engine's
-options were chosen). ``tests/test_clean_quality.py`` is the gate.
+options were chosen, and our pipeline without its DOM pruning or layout-table unwrapping, to
+show what each stage adds). ``tests/test_clean_quality.py`` is the gate.
 """
 
 from __future__ import annotations
@@ -121,7 +122,19 @@ def _variants() -> dict[str, Callable[[Case], str]]:
                 html_stage.EXTRACT_OPTIONS.update(saved)
         return run
 
+    def without(stage: str, replacement):
+        def run(case: Case) -> str:
+            saved = getattr(html_stage, stage)
+            setattr(html_stage, stage, replacement)
+            try:
+                return ours(case)
+            finally:
+                setattr(html_stage, stage, saved)
+        return run
+
     return {
+        "ours-noprune": without("prune_boilerplate", lambda tree: []),
+        "ours-nounwrap": without("unwrap_layout_tables", lambda tree: 0),
         "traf-precision": lambda c: trafilatura_default(c, favor_precision=True),
         "traf-recall": lambda c: trafilatura_default(c, favor_recall=True),
         "traf-fast": lambda c: trafilatura_default(c, fast=True),
