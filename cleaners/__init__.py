@@ -29,7 +29,7 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
 _LANG_MIN_CHARS = 40
 #: Characters of body given to the language identifier: plenty for a confident answer, and its
 #: cost grows with the length.
-_LANG_SAMPLE_CHARS = 1500
+_LANG_SAMPLE_CHARS = 800
 
 
 def _looks_binary(head: bytes) -> bool:

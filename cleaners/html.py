@@ -201,7 +201,7 @@ def _page_credits(meta: PageMeta, tree: lxml.html.HtmlElement) -> list[Credit]:
         if agency:
             credits.append(Credit(agency, "source", name))
     for text in tree.xpath('.//body//text()[contains(., "\u00a9") or contains(., "opyright") or '
-                           'contains(., "(c)") or contains(., "(C)")]'):
+                           'contains(., "(c)") or contains(., "(C)")][not(ancestor::figure or ancestor::figcaption)]'):
         credits.extend(find_copyright(" ".join(str(text).split())))
     return credits
 

@@ -202,8 +202,9 @@ def find_copyright(text: str) -> list[Credit]:
     credits: list[Credit] = []
     for m in _COPYRIGHT_ANYWHERE.finditer(text):
         holder = m.group("holder").strip()
-        agency = (agency_of(holder) or next(iter(_agencies_in(holder.split(",")[0])), None)
-                  or _agency_of_domain(holder)) if len(holder.split()) <= 4 else None
+        first = re.split(r"\s*[,/|]\s*", holder)[0]  # "JULIEN MARTIN / AFP" is a photographer's credit
+        agency = (agency_of(first) or next(iter(_agencies_in(first)), None)
+                  or _agency_of_domain(first)) if len(holder.split()) <= 4 else None
         if agency:
             credits.append(Credit(agency, "copyright", m.group().strip(" .,;|")))
     return credits
