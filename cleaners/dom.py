@@ -20,7 +20,7 @@ import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
-__all__ = ["MAX_MARKUP_CHARS", "parse_html", "prune_boilerplate", "strip_markup", "unwrap_layout_tables"]
+__all__ = ["MAX_MARKUP_CHARS", "STRAY_MARK", "parse_html", "prune_boilerplate", "strip_markup", "unwrap_layout_tables"]
 
 #: Markup left after stripping scripts and styles beyond this is not parsed (about a second of work).
 MAX_MARKUP_CHARS = 1_000_000
@@ -90,6 +90,8 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     return tree if tree is not None and len(tree) else None
 
 
+#: Attribute set on paragraphs that broken markup left outside any table cell.
+STRAY_MARK = "data-wiretrace-stray"
 _LAYOUT_CELL_CHARS = 400
 _TABLE_PARTS = {"table": "div", "tbody": "div", "thead": "div", "tfoot": "div", "tr": "div", "td": "div",
                 "th": "div", "caption": "div"}
@@ -118,6 +120,10 @@ def unwrap_layout_tables(tree: lxml.html.HtmlElement) -> int:
     Returns:
         How many tables were unwrapped.
     """
+    # A <p> directly in a row or table is a sign of broken markup (a stray </td> closed the cell
+    # early); marked so that cleaners.html can take such paragraphs back into the story.
+    for p in tree.xpath("//tr/p | //tbody/p | //table/p"):
+        p.set(STRAY_MARK, "1")
     layout = [t for t in tree.iter("table") if _is_layout(t)]
     for table in layout:
         for el in table.iter(*_TABLE_PARTS):

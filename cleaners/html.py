@@ -22,7 +22,7 @@ import lxml.html
 import trafilatura
 
 from cleaners.charset import decode_html
-from cleaners.dom import parse_html, prune_boilerplate, unwrap_layout_tables
+from cleaners.dom import STRAY_MARK, parse_html, prune_boilerplate, unwrap_layout_tables
 from cleaners.metadata import ARTICLE_TYPES as _ARTICLE_TYPES
 from cleaners.metadata import PageMeta, read_metadata
 from cleaners.plaintext import Parsed, parse
@@ -88,9 +88,12 @@ def _stray_paragraphs(tree: lxml.html.HtmlElement, text: str) -> list[str]:
     """Prose paragraphs that broken markup pushed out of the article container.
 
     A stray ``</div></td>`` ends the container early and the parser leaves the story's last
-    paragraphs outside it, where the extractor does not look. They follow the last extracted
-    paragraph in document order, before any heading, list, aside, form or comment block.
+    paragraphs outside it, directly in a table row (:data:`~cleaners.dom.STRAY_MARK`), where the
+    extractor does not look. They are taken back when they follow the last extracted paragraph in
+    document order, before any heading, list, aside, form or comment block.
     """
+    if not tree.xpath(f"//p[@{STRAY_MARK}]"):
+        return []
     lines = [line for line in text.split("\n") if len(line.split()) >= 8]
     if not lines:
         return []
@@ -106,7 +109,7 @@ def _stray_paragraphs(tree: lxml.html.HtmlElement, text: str) -> list[str]:
                          "[position() <= 40]"):
         if el.tag in _STOP_TAGS or _STOP_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
             break
-        if el.tag != "p":
+        if el.tag != "p" or not el.get(STRAY_MARK):
             continue
         para = " ".join(" ".join(el.itertext()).split())
         links = sum(len(" ".join(" ".join(a.itertext()).split())) for a in el.iter("a"))

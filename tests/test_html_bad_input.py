@@ -142,3 +142,20 @@ def test_20mb_plain_text_is_bounded() -> None:
 def test_result_is_json_ready() -> None:
     r = clean(_page("<article>" + BODY + "</article>").encode(), content_type="text/html")
     assert json.loads(json.dumps(r.to_dict()))["text"] == r.text
+
+
+def test_paragraphs_pushed_out_by_a_stray_close_are_recovered() -> None:
+    html = ("<html><body><table><tr><td class='main'><h1>Snow warning</h1><div class='story'>"
+            f"<p>{PARAS[0]}<p>{PARAS[1]}</div></td></div><p>{PARAS[2]}</p></td>"
+            "<td class='side'><h3>Most read</h3><ul><li><a href='/a'>Ski lifts reopen</a></li></ul></td></tr>"
+            "</table></body></html>")
+    r = clean(html.encode(), content_type="text/html")
+    assert all(p in r.text for p in PARAS)
+
+
+def test_prose_after_a_well_formed_article_is_not_taken() -> None:
+    teaser = ("A teaser for another story about the mountain roads, long enough to look like a paragraph of "
+              "prose to a careless rule.")
+    html = _page(f"<article><h1>Snow warning</h1>{BODY}</article><div class='card'><p>{teaser}</p></div>")
+    r = clean(html.encode(), content_type="text/html")
+    assert PARAS[-1] in r.text and teaser not in r.text
