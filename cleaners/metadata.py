@@ -188,8 +188,29 @@ def _block_text(el: lxml.html.HtmlElement) -> str:
     return " ".join(" ".join(el.itertext()).split())
 
 
+def _article_scope(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The ``<article>`` or ``<main>`` holding the headline, where the story's own metadata is."""
+    h1 = tree.find(".//h1")
+    if h1 is None:
+        return None
+    return next((a for a in h1.iterancestors() if a.tag in ("article", "main")), None)
+
+
 def _byline_element(tree: lxml.html.HtmlElement) -> str | None:
-    """The byline as printed: the text of the element a class or rel calls byline or author."""
+    """The byline as printed: the text of the element a class or rel calls byline or author.
+
+    Looked for in the article holding the headline first (a sidebar's teaser bylines come before
+    the story in many templates), then in the whole page.
+    """
+    scope = _article_scope(tree)
+    for root in (scope, tree) if scope is not None else (tree,):
+        found = _byline_in(root)
+        if found:
+            return found
+    return None
+
+
+def _byline_in(tree: lxml.html.HtmlElement) -> str | None:
     for xpath in _BYLINE_XPATHS:
         for el in tree.xpath(xpath):
             if el.tag in ("meta", "link", "script", "body", "html", "article", "main") or el.xpath(
@@ -336,8 +357,11 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
                     setattr(meta, target, found[0])
                     setattr(meta, f"{target}_raw", found[1])
                     break
+    scope = _article_scope(tree)
     if meta.published is None:
-        for el in tree.xpath('.//time[@datetime] | .//*[@itemprop="datePublished"][@content or @datetime]'):
+        for el in (scope if scope is not None else tree).xpath(
+                './/time[@datetime] | .//*[@itemprop="datePublished"][@content or @datetime]') + tree.xpath(
+                './/time[@datetime] | .//*[@itemprop="datePublished"][@content or @datetime]'):
             found = _date(el.get("datetime") or el.get("content"))
             if found:
                 meta.published, meta.published_raw = found
@@ -361,15 +385,19 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
 
     h1 = tree.find(".//h1")
     h1_text = " ".join(h1.text_content().split()) if h1 is not None else ""
-    head_title = tree.findtext(".//title") or ""
+    head_title = " ".join((tree.findtext(".//title") or "").split())
     site_names = [n for n in (meta.site_name, *publisher_names) if n]
     if url:
         host = re.sub(r"^(?:https?://)?(?:www\.)?([^/:]+).*$", r"\1", url)
         site_names.extend((host, host.split(".")[0]))
+    folded = {re.sub(r"\W+", "", n).lower() for n in site_names}
+    if re.sub(r"\W+", "", h1_text).lower() in folded:
+        h1_text = ""  # the site's logo in an <h1>, not the headline
     title = meta.title or tags.get("og:title") or tags.get("twitter:title")
     if h1_text and (not title or _same_headline(h1_text, title)):
-        title = h1_text
-    meta.title = tidy(strip_site_name(title or " ".join(head_title.split()) or h1_text, site_names)) or None
+        meta.title = tidy(h1_text)  # the headline as printed: no suffix to strip
+    else:
+        meta.title = tidy(strip_site_name(title or head_title, site_names)) or None
 
     lang = meta.language or tree.get("lang") or tree.get("xml:lang") or tags.get("content-language") or tags.get(
         "og:locale") or tags.get("language")

@@ -156,3 +156,17 @@ def test_publisher_notice_is_not_a_credit() -> None:
     r = clean(page(head=ld({**ARTICLE, "publisher": {"@type": "Organization", "name": "Harbour Herald"},
                             "copyrightHolder": {"@type": "Organization", "name": "Harbour Herald"}})))
     assert r.wire.service is None
+
+
+def test_logo_h1_is_not_the_title() -> None:
+    html = page(title="Port traffic jumps | Harbour Herald", head='<meta property="og:site_name" content="Harbour Herald">')
+    html = html.replace(b"<body><article><h1>Port traffic jumps</h1>", b"<body><h1>Harbour Herald</h1><article>")
+    assert clean(html).title == "Port traffic jumps"
+
+
+def test_byline_of_the_story_not_of_a_sidebar_teaser() -> None:
+    html = page(top="<p class='byline'>By Ana Silva</p>").replace(
+        b"<body>", b"<body><aside><div class='teaser'><a href='/x'>Ferry fares rise</a>"
+                   b"<span class='byline'>By Someone Else</span></div></aside>")
+    r = clean(html)
+    assert r.byline == "By Ana Silva" and [a.name for a in r.authors] == ["Ana Silva"]
