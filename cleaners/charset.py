@@ -66,8 +66,8 @@ def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
         if raw.startswith(bom):
             return raw[len(bom):].decode(name, errors="replace"), name
     declared = _declared(raw[:4096], content_type)
-    if raw.isascii():
-        return raw.decode("ascii"), "ascii"
+    if raw.isascii():  # valid UTF-8 as well, whatever is declared
+        return raw.decode("ascii"), "utf-8"
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
