@@ -45,9 +45,11 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     rf"visit|check out|stay (?:updated|tuned|informed)|don'?t miss|never miss)\b.{{0,100}}\b{_CTA_TARGET}\b",
     r"\bsign up (?:now|today|here|for free)\b|^(?!.*\b(?:said|says|told|urged|asked)\b).{0,160}\bin your inbox\b",
     # subscription, donation and paywall pitches
-    r"\bby subscribing\b|\bsubscribe (?:now|today|here)\b|\bbecome an? (?:subscriber|member|supporter)\b|"
-    r"\bsupport (?:our|independent|quality|local) journalism\b|^(?:enjoyed|liked|like) (?:this|what you read)\b|"
-    r"\bbuy (?:me|us) a coffee\b|\b(?:patreon|ko-fi)\b",
+    r"\bby subscribing,? you\b|\bsubscribe (?:now|today|here)\b|^(?:please )?(?:become|join)\b.{0,40}\b"
+    r"(?:subscriber|supporter|member)s?\b.{0,60}$|(?:^|\b(?:help|please|you can) )support (?:our|independent|"
+    r"quality|local) journalism\b|^(?:enjoyed|liked|like) (?:this|reading this|what you (?:read|see))"
+    r"(?: (?:article|story|post|piece))?\s*[?!]|\bbuy (?:me|us) a coffee\b|"
+    r"\b(?:support|back|join) (?:me|us|this \w+) on (?:patreon|ko-fi)\b",
     r"^(?:the )?full (?:article|story|text) (?:is )?(?:available|only) (?:to|for)\b|\bfor subscribers only\b|"
     r"^(?:this (?:article|story|content) is )?(?:available )?(?:only )?(?:to|for) (?:\w+ )?subscribers\W*$",
     r"^privacy notice\s*:|\bnewsletters?\b.{0,80}\b(?:privacy (?:policy|notice)|unsubscribe)\b",
@@ -72,7 +74,8 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"recommended(?: for you)?|more from|more stories|most read|most popular|trending(?: now)?|top stories|"
     r"latest news|you may also like|editor'?s picks?|more on this|don'?t miss|lesen sie (?:auch|mehr)|"
     r"mehr zum thema|meistgelesen|\u00e0 lire aussi|lire aussi|\u00e0 lire \u00e9galement|lee tambi\u00e9n|"
-    r"lea tambi\u00e9n|leer m\u00e1s|ver tambi\u00e9n|m\u00e1s noticias|leia tamb\u00e9m|leggi anche)\b",
+    r"lea tambi\u00e9n|leer m\u00e1s|ver tambi\u00e9n|m\u00e1s noticias|leia tamb\u00e9m|leggi anche)"
+    r"(?:\s*[:|\-\u2013\u2014\u00bb>]|(?=(?:\s+\S+){0,10}\s*$))",  # a label: a separator follows, or a short line
     r"^(?:share(?: this(?: article| story)?| on| via)?|tweet|e-?mail|print|copy link|whatsapp|facebook|"
     r"twitter|linkedin|pinterest|reddit|telegram)(?:\s*(?:\||,|/|\u00b7)?\s*(?:whatsapp|facebook|twitter|"
     r"linkedin|pinterest|reddit|telegram|e-?mail|print|copy link|x))*\W*$",

@@ -113,6 +113,25 @@ def test_shape_removed(shape: str) -> None:
         assert p in r.text, f"{shape}: a body paragraph was lost"
 
 
+LOOKALIKES = [
+    # body sentences that share words with boilerplate shapes and must stay
+    "Like this year's budget, the plan relies on a tax on airport parking that the council approved in 2024.",
+    "By subscribing to the regional transport pass, commuters will pay a third less than they do today.",
+    "Residents were urged to sign up for text alerts about road closures during the construction work.",
+    "The mayor said she had decided to become a member of the airport's supervisory board next year.",
+    "A foundation set up to support local journalism has also asked for more council meetings to be streamed.",
+    "The artist behind the tram murals raised most of the money from fans on Patreon, the council said.",
+    "Read more widely, the report suggests that the airport link will pay for itself within twenty years.",
+]
+
+
+@pytest.mark.parametrize("sentence", LOOKALIKES)
+def test_lookalike_sentences_stay(sentence: str) -> None:
+    r = clean(page(inside=f"<p>{sentence}</p>"), url="https://citydaily.example/tram")
+    assert sentence in r.text
+    assert all(p in r.text for p in PARAS)
+
+
 def test_correction_is_a_field() -> None:
     note = "This story has been corrected to show that the vote took place on Wednesday, not Tuesday."
     r = clean(page(after=f"<p>{note}</p>"), url="https://citydaily.example/tram")
