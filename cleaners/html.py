@@ -27,8 +27,7 @@ from cleaners.metadata import ARTICLE_TYPES as _ARTICLE_TYPES
 from cleaners.metadata import PageMeta, read_metadata
 from cleaners.plaintext import Parsed, parse
 from cleaners.text import tidy
-from cleaners.wire import (Author, Credit, agency_of, agency_of_url, find_copyright, match_byline,
-                           match_credit_line)
+from cleaners.wire import Author, Credit, agency_of, agency_of_url, find_copyright, match_byline, match_credit_line
 from crawler.exceptions import ExtractionError
 
 __all__ = ["HtmlFields", "extract_html"]

@@ -236,7 +236,8 @@ def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
 
     The first short text after the headline that holds a date is taken (a date bar above the
     headline is usually today's date, not the article's; it is used only when nothing follows the
-    headline); one marked "updated" is the modified time. A page that prints only an "updated" time gives it as its published time.
+    headline); one marked "updated" is the modified time. A page that prints only an "updated"
+    time gives it as its published time.
     """
     h1 = tree.find(".//h1")
     seen_h1 = h1 is None
@@ -272,13 +273,15 @@ def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
         meta.modified = meta.modified_raw = None
 
 
+_CORRECTION_NODES = "//body//text()[" + " or ".join(
+    f'starts-with(normalize-space(), "{start}")' for start in (
+        "Correction", "CORRECTION", "Editor", "EDITOR", "This story", "This article", "Clarification",
+        "An earlier version")) + "]"
+
+
 def _correction(tree: lxml.html.HtmlElement) -> str | None:
     """A correction or editor's note anywhere in the page, as printed with its label."""
-    for node in tree.xpath('//body//text()[starts-with(normalize-space(), "Correction") or '
-                           'starts-with(normalize-space(), "CORRECTION") or starts-with(normalize-space(), "Editor") or '
-                           'starts-with(normalize-space(), "EDITOR") or starts-with(normalize-space(), "This story") or '
-                           'starts-with(normalize-space(), "This article") or starts-with(normalize-space(), "Clarification") '
-                           'or starts-with(normalize-space(), "An earlier version")]'):
+    for node in tree.xpath(_CORRECTION_NODES):
         el = node.getparent()
         while el is not None and el.tag not in ("p", "div", "aside", "section", "li", "blockquote", "body"):
             el = el.getparent()

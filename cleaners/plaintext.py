@@ -56,7 +56,7 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     # syndication disclaimers ("This story has not been edited by our staff and is published from a feed")
     r"\b(?:syndicated|agency|wire|news) feed\b.{0,80}\b(?:edited|staff|auto-?generated)\b|"
     r"\b(?:not been edited|auto-?generated)\b.{0,80}\b(?:feed|staff)\b",
-    rf"^(?:please )?(?:sign up|subscribe)\b.{{0,40}}\b(?:newsletter|briefing|digest|alerts|updates)\b",
+    r"^(?:please )?(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|briefing|digest|alerts|updates)\b",
     # comment policies and disclaimers
     r"\bcomments?\b.{0,100}\b(?:refrain|policy|moderat\w*|abusive|derogatory|obscene|offensive|defamatory|"
     r"not (?:from|those of|the views))",

@@ -112,7 +112,8 @@ _BYLINE = re.compile(r"^(?:by|from|written by|report(?:ed)? by|par|por|von|door)
 _JOB_TITLE = re.compile(
     r"^(?:our\s+|the\s+)?(?:[A-Za-z-]+\s+){0,3}(?:editor|writer|correspondent|reporter|columnist|contributor|"
     r"producer|analyst|intern|critic|photographer|chief|editor-at-large)s?$", re.IGNORECASE)
-_PERSON_THEN_AGENCY = re.compile(rf"^(?P<person>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){{1,3}})\s+(?P<agency>{_AGENCY})$")
+_PERSON_THEN_AGENCY = re.compile(
+    rf"^(?P<person>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){{1,3}})\s+(?P<agency>{_AGENCY})$")
 _SMALL_WORDS = {"of", "and", "the", "de", "la", "von", "van", "der", "du", "da", "di"}
 _SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy)\s*:\s*(?P<agency>{_AGENCY_LIST})\.?"
                           rf"(?:\s*[|\u00b7,]\s*[^|]{{0,40}})?$", re.IGNORECASE)

@@ -66,7 +66,8 @@ SHAPES = {
                          ["Share this article"]),
     # photo credits, in captions and glued to a paragraph
     "caption credit": (dict(inside="<figure><img src='/t.jpg'><figcaption>A tram in the city centre. Photo: Jane "
-                                   "Roe/City Daily</figcaption></figure>"), ["Photo: Jane Roe", "A tram in the city centre"]),
+                                   "Roe/City Daily</figcaption></figure>"),
+                       ["Photo: Jane Roe", "A tram in the city centre"]),
     "photo credit line, bare": (dict(inside="<p>Photo: Jane Roe / Reuters</p>"), ["Photo: Jane Roe"]),
     "credit glued to a paragraph": (dict(inside="<p><span class='image-caption'>(Photo credit: Jane Roe)</span> "
                                                 "The vote was 31 to 12, with three abstentions, after a debate that "

@@ -105,7 +105,7 @@ def test_utf8_bytes_declared_latin1() -> None:
 
 def test_mixed_utf8_page_with_pasted_latin1() -> None:
     html = _page("<article><p>Caf\u00e9 owners in the north said the snow was welcome news.</p>" + BODY + "</article>")
-    raw = html.encode("utf-8").replace("Señor".encode("utf-8"), b"").replace(b"weekend", "w\u00e9ekend".encode("latin-1"))
+    raw = html.encode("utf-8").replace(b"weekend", "w\u00e9ekend".encode("latin-1"))
     r = clean(raw, content_type="text/html")
     assert "Café owners" in r.text and "wéekend" in r.text
 

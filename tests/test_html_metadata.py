@@ -159,7 +159,8 @@ def test_publisher_notice_is_not_a_credit() -> None:
 
 
 def test_logo_h1_is_not_the_title() -> None:
-    html = page(title="Port traffic jumps | Harbour Herald", head='<meta property="og:site_name" content="Harbour Herald">')
+    html = page(title="Port traffic jumps | Harbour Herald",
+                head='<meta property="og:site_name" content="Harbour Herald">')
     html = html.replace(b"<body><article><h1>Port traffic jumps</h1>", b"<body><h1>Harbour Herald</h1><article>")
     assert clean(html).title == "Port traffic jumps"
 
