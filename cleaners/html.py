@@ -120,15 +120,18 @@ def _stray_paragraphs(tree: lxml.html.HtmlElement, text: str) -> list[str]:
     return found
 
 
-def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, words: int) -> str | None:
-    """Why a page whose extracted ``text`` has ``words`` body words is not an article, or None."""
+def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, body: str) -> str | None:
+    """Why a page is not an article, or None: ``text`` as extracted, ``body`` after the line rules."""
+    words = len(body.split())
     if meta.page_type in _NON_ARTICLE_TYPES.keys() - {"videoobject"} or (
             meta.page_type in _NON_ARTICLE_TYPES and words < MIN_ARTICLE_WORDS):
         return _NON_ARTICLE_TYPES[meta.page_type]  # type: ignore[index]
     figures = tree.xpath(".//figure")
     if len(figures) >= 4:
-        caption_words = sum(len(" ".join(c.itertext()).split()) for c in tree.iter("figcaption"))
-        if caption_words >= 0.5 * max(words, 1):
+        captions = " ".join(" ".join(" ".join(c.itertext()).split()) for c in tree.iter("figcaption"))
+        lines = [line for line in body.split("\n") if line.strip()]
+        in_captions = sum(len(line.split()) for line in lines if " ".join(line.split()) in captions)
+        if in_captions >= 0.6 * max(sum(len(line.split()) for line in lines), 1):
             return f"a photo gallery ({len(figures)} pictures, and the text is mostly their captions)"
     if not set(meta.article_types) & _ARTICLE_TYPES and meta.page_type != "article":
         teaser_bylines = sum(1 for line in text.split("\n") if _BY.match(line) and len(line.split()) <= 10)
@@ -243,7 +246,7 @@ def extract_html(content: bytes | str, url: str | None = None, content_type: str
         text = meta.article_body
     body = parse(text, has_header=False)
     words = len(body.text.split())
-    why = _non_article(meta, tree, text, words)
+    why = _non_article(meta, tree, text, body.text)
     if why:
         raise ExtractionError(f"not an article: {why}, with {words} words of text; nothing to clean",
                               "not_article")

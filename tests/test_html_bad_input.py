@@ -159,3 +159,11 @@ def test_prose_after_a_well_formed_article_is_not_taken() -> None:
     html = _page(f"<article><h1>Snow warning</h1>{BODY}</article><div class='card'><p>{teaser}</p></div>")
     r = clean(html.encode(), content_type="text/html")
     assert PARAS[-1] in r.text and teaser not in r.text
+
+
+def test_short_story_with_captioned_photos_is_an_article() -> None:
+    figures = "".join(f"<figure><img src='/p{i}.jpg'><figcaption>Snow ploughs at work on the pass road near the "
+                      f"border, picture {i}.</figcaption></figure>" for i in range(5))
+    r = clean(_page(f"<article><h1>Snow warning</h1><p>{PARAS[0]}</p>{figures}<p>{PARAS[1]}</p></article>").encode(),
+              content_type="text/html")
+    assert PARAS[0] in r.text and PARAS[1] in r.text
