@@ -171,3 +171,11 @@ def test_byline_of_the_story_not_of_a_sidebar_teaser() -> None:
                    b"<span class='byline'>By Someone Else</span></div></aside>")
     r = clean(html)
     assert r.byline == "By Ana Silva" and [a.name for a in r.authors] == ["Ana Silva"]
+
+
+def test_jsonld_article_body_when_the_page_renders_none() -> None:
+    # A client-rendered page fetched without JavaScript: empty container, the story only in JSON-LD.
+    html = (f"<html><head><title>Port traffic jumps</title>{ld({**ARTICLE, 'articleBody': chr(10).join(PARAS)})}"
+            "</head><body><nav><a href='/'>Home</a></nav><div id='root'></div></body></html>").encode()
+    r = clean(html, content_type="text/html")
+    assert all(p in r.text for p in PARAS) and r.published == "2026-03-02T08:15:00+01:00"
