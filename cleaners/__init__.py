@@ -19,17 +19,23 @@ __all__ = ["AGENCIES", "MAX_CONTENT_BYTES", "Author", "CleanResult", "WireCredit
 
 #: Inputs larger than this are refused rather than parsed (caps the work per page).
 MAX_CONTENT_BYTES = 20 * 1024 * 1024
+#: Plain text beyond this many characters is not read (no article is that long; caps the work).
+MAX_TEXT_CHARS = 1_000_000
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF",
                  b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<!--|<meta|<article|<div|<p[\s>])", re.IGNORECASE)
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
 _LANG_MIN_CHARS = 40
+#: Characters of body given to the language identifier: plenty for a confident answer, and its
+#: cost grows with the length.
+_LANG_SAMPLE_CHARS = 800
 
 
 def _looks_binary(head: bytes) -> bool:
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return len(head) > 0 and controls / len(head) > 0.05
 
 
@@ -50,7 +56,7 @@ def _language(text: str) -> str | None:
         return None
     import py3langid  # loads its model on first use (about a second), so not at import time
 
-    return str(py3langid.classify(text[:5000])[0])
+    return str(py3langid.classify(text[:_LANG_SAMPLE_CHARS])[0])
 
 
 def clean(content: bytes | str, *, url: str | None = None, content_type: str | None = None) -> CleanResult:
@@ -66,8 +72,10 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
         The cleaned article.
 
     Raises:
-        ExtractionError: the content is binary, empty, over :data:`MAX_CONTENT_BYTES`, or has no
-            article text. The message says which.
+        ExtractionError: the content is binary (``reason`` ``binary``), empty (``empty``), over
+            :data:`MAX_CONTENT_BYTES` (``too_large``), has no article text (``no_text``), or is
+            an HTML page that is not an article: a section front, a gallery or a video page
+            (``not_article``). The message says which.
     """
     raw = content.encode("utf-8") if isinstance(content, str) else content
     if len(raw) > MAX_CONTENT_BYTES:
@@ -80,13 +88,13 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
         raise ExtractionError("content is empty", "empty")
 
     if _is_html(head, url, content_type):
-        fields = extract_html(raw, url=url)
-        if fields is None:
-            raise ExtractionError("no article text found in the HTML page (a section front, video or gallery?)")
-        parsed, kind, encoding = fields, "html", None
+        fields = extract_html(content, url=url, content_type=content_type)
+        parsed, kind, encoding = fields, "html", fields.encoding
         canonical, language = fields.canonical_url, fields.language
     else:
         text, encoding = decode(raw) if isinstance(content, bytes) else (content, None)
+        if len(text) > MAX_TEXT_CHARS:
+            text = text[: text.rfind("\n", 0, MAX_TEXT_CHARS) + 1 or MAX_TEXT_CHARS]
         parsed, kind, canonical, language = parse(text), "text", None, None
     body = parsed.text
     if not body.strip():
@@ -100,7 +108,7 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
         modified_raw=parsed.modified_raw,
         byline=parsed.byline,
         authors=parsed.authors,
-        language=language or _language(body),
+        language=_language(body) or language,
         wire=summarize(parsed.credits),
         canonical_url=canonical,
         section=parsed.section,

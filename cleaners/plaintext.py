@@ -24,9 +24,12 @@ from cleaners.dates import DATE_TEXT, parse_date
 from cleaners.text import tidy
 from cleaners.wire import Author, Credit, match_byline, match_credit_line, match_dateline, match_trailing_signoff
 
-__all__ = ["Parsed", "parse"]
+__all__ = ["META_KEY", "Parsed", "is_correction", "parse"]
 
-_META_KEY = r"(?:published|updated|last updated|first published|posted|modified|date|dated|created|publish date)"
+#: Labels printed before a date ("Published", "Last Updated"…), as a regular expression.
+META_KEY = (r"(?:published|updated|last updated|first published|posted|modified|date|dated|created|publish date|"
+            r"publi\u00e9 le|mis \u00e0 jour le|publicado|actualizado|ver\u00f6ffentlicht|aktualisiert|stand)")
+_META_KEY = META_KEY
 _DATE_LINE = re.compile(
     rf"^(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})\s*(?:[|,]\s*.{{0,30}})?$",
     re.IGNORECASE,
@@ -40,11 +43,20 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     # calls to action: an imperative opening a short line and a platform or list to join
     rf"^(?:follow(?!-)|join|like|subscribe|sign up|signup|download|install|get|click|tap|watch|listen|"
     rf"visit|check out|stay (?:updated|tuned|informed)|don'?t miss|never miss)\b.{{0,100}}\b{_CTA_TARGET}\b",
-    r"\bsign up (?:now|today|here|for free)\b|\bin your inbox\b",
+    r"\bsign up (?:now|today|here|for free)\b|^(?!.*\b(?:said|says|told|urged|asked)\b).{0,160}\bin your inbox\b",
+    # subscription, donation and paywall pitches
+    r"\bby subscribing,? you\b|\bsubscribe (?:now|today|here)\b|^(?:please )?(?:become|join)\b.{0,40}\b"
+    r"(?:subscriber|supporter|member)s?\b.{0,60}$|(?:^|\b(?:help|please|you can) )support (?:our|independent|"
+    r"quality|local) journalism\b|^(?:enjoyed|liked|like) (?:this|reading this|what you (?:read|see))"
+    r"(?: (?:article|story|post|piece))?\s*[?!]|\bbuy (?:me|us) a coffee\b|"
+    r"\b(?:support|back|join) (?:me|us|this \w+) on (?:patreon|ko-fi)\b",
+    r"^(?:the )?full (?:article|story|text) (?:is )?(?:available|only) (?:to|for)\b|\bfor subscribers only\b|"
+    r"^(?:this (?:article|story|content) is )?(?:available )?(?:only )?(?:to|for) (?:\w+ )?subscribers\W*$",
+    r"^privacy notice\s*:|\bnewsletters?\b.{0,80}\b(?:privacy (?:policy|notice)|unsubscribe)\b",
     # syndication disclaimers ("This story has not been edited by our staff and is published from a feed")
     r"\b(?:syndicated|agency|wire|news) feed\b.{0,80}\b(?:edited|staff|auto-?generated)\b|"
     r"\b(?:not been edited|auto-?generated)\b.{0,80}\b(?:feed|staff)\b",
-    rf"\b(?:sign up|subscribe) (?:for|to)\b.{{0,40}}\b(?:newsletter|briefing|digest|alerts|updates)\b",
+    r"^(?:please )?(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|briefing|digest|alerts|updates)\b",
     # comment policies and disclaimers
     r"\bcomments?\b.{0,100}\b(?:refrain|policy|moderat\w*|abusive|derogatory|obscene|offensive|defamatory|"
     r"not (?:from|those of|the views))",
@@ -53,11 +65,17 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"\ball rights reserved\b",
     r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)",
     # ad slots, navigation and promo headers
+    # (also in German, French, Spanish, Italian, Portuguese, Dutch)
     r"^(?:advertisement|advertising|sponsored(?: content)?|promoted|ads? by \w+|story continues below|"
-    r"continue reading|skip to (?:main )?content|scroll to continue)\W*$",
+    r"continue reading|skip to (?:main )?content|scroll to continue|anzeige|werbung|publicidad|publicit\u00e9|"
+    r"pubblicit\u00e0|advertentie)(?:\W+(?:scroll(?: down)? to continue(?: reading)?|story continues below|"
+    r"continue reading(?: below)?|article continues below))?\W*$",
     r"^(?:read more|also read|read also|see also|related(?: stories| articles| news| coverage| content)?|"
     r"recommended(?: for you)?|more from|more stories|most read|most popular|trending(?: now)?|top stories|"
-    r"latest news|you may also like|editor'?s picks?|more on this|don'?t miss)\b",
+    r"latest news|you may also like|editor'?s picks?|more on this|don'?t miss|lesen sie (?:auch|mehr)|"
+    r"mehr zum thema|meistgelesen|\u00e0 lire aussi|lire aussi|\u00e0 lire \u00e9galement|lee tambi\u00e9n|"
+    r"lea tambi\u00e9n|leer m\u00e1s|ver tambi\u00e9n|m\u00e1s noticias|leia tamb\u00e9m|leggi anche)"
+    r"(?:\s*[:|\-\u2013\u2014\u00bb>]|(?=(?:\s+\S+){0,10}\s*$))",  # a label: a separator follows, or a short line
     r"^(?:share(?: this(?: article| story)?| on| via)?|tweet|e-?mail|print|copy link|whatsapp|facebook|"
     r"twitter|linkedin|pinterest|reddit|telegram)(?:\s*(?:\||,|/|\u00b7)?\s*(?:whatsapp|facebook|twitter|"
     r"linkedin|pinterest|reddit|telegram|e-?mail|print|copy link|x))*\W*$",
@@ -69,12 +87,13 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"\bcookies?\b.{0,80}\b(?:accept|consent|policy|browsing|experience|settings)\b",
     r"^(?:tags?|topics?|filed under|categories|keywords)\s*:",
     # an author bio closing the article
+    r"^about the (?:authors?|writers?|reporters?)\b",
     r"^[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019.-]+){1,3} (?:is|was|has been) (?:an? |the )?(?:[\w-]+ ){0,4}"
     r"(?:reporter|correspondent|editor|writer|journalist|columnist|contributor)\b",
 )]
 _CORRECTION = re.compile(
-    r"^(?:correction|clarification|editor'?s note)\s*[:\-]|^this (?:story|article|report) (?:has been|was) "
-    r"(?:corrected|updated|amended)", re.IGNORECASE)
+    r"^(?:correction|clarification|editor['\u2019]?s note)\s*[:\-]|^this (?:story|article|report) (?:has been|was) "
+    r"(?:corrected|updated|amended)|^an earlier version of this (?:story|article|report)\b", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(
     r"\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b|^(?:yesterday|just now)$", re.IGNORECASE)
 _URL = re.compile(r"^(?:(?:https?://|www\.)\S+|\S+@\S+\.\w+)$", re.IGNORECASE)
@@ -109,6 +128,11 @@ class Parsed:
         return "\n".join(self.paragraphs)
 
 
+def is_correction(line: str) -> bool:
+    """Whether ``line`` is a correction or editor's note ("Correction: …", "This story has been corrected …")."""
+    return bool(_CORRECTION.search(line))
+
+
 def _is_boilerplate(line: str) -> bool:
     words = len(line.split())
     if words > 60:
@@ -134,7 +158,9 @@ def _is_heading(line: str) -> bool:
 def _kind(line: str) -> str:
     if not line:
         return "blank"
-    if _SEPARATOR.match(line) or _DESK_CODE.match(line) or _URL.match(line):
+    if _URL.match(line) or _DESK_CODE.match(line):  # "shinjh@yna.co.kr", "dpa/xy/abc" are credits
+        return "credit" if match_credit_line(line) else "junk"
+    if _SEPARATOR.match(line):
         return "junk"
     if _DATE_LINE.match(line):
         return "date"

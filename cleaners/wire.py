@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "AGENCIES",
+    "AGENCY_DOMAINS",
     "Author",
     "Credit",
     "WireCredit",
     "agency_of",
+    "agency_of_url",
+    "find_copyright",
     "match_byline",
     "match_credit_line",
     "match_dateline",
@@ -45,7 +48,24 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Bloomberg": ("Bloomberg", "Bloomberg News", "BLOOMBERG"),
 }
 
+#: Canonical agency name → the domains of its own sites (a ``rel=canonical`` there is a credit).
+AGENCY_DOMAINS: dict[str, tuple[str, ...]] = {
+    "AP": ("apnews.com", "ap.org"),
+    "Reuters": ("reuters.com",),
+    "AFP": ("afp.com",),
+    "IANS": ("ians.in", "ianslive.in"),
+    "PTI": ("ptinews.com",),
+    "ANI": ("aninews.in",),
+    "Yonhap": ("yna.co.kr", "yonhapnews.co.kr"),
+    "Kyodo": ("kyodonews.net", "kyodonews.jp"),
+    "dpa": ("dpa.com", "dpa-international.com"),
+    "Xinhua": ("xinhuanet.com", "news.cn"),
+    "UPI": ("upi.com",),
+    "Bloomberg": ("bloomberg.com",),
+}
+
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
+_ALIAS_TO_AGENCY_UPPER = {alias for aliases in AGENCIES.values() for alias in aliases if alias.isupper()}
 # Longest first, so "Associated Press" wins over "AP" and "Bloomberg News" over "Bloomberg".
 _ALIASES = sorted({a for aliases in AGENCIES.values() for a in aliases}, key=len, reverse=True)
 _AGENCY = "(?:" + "|".join(re.escape(a) for a in _ALIASES) + ")"
@@ -54,10 +74,13 @@ _DASH = r"(?:--|[-\u2013\u2014:|])"
 
 # "WASHINGTON (AP) —", "Tokyo, Aug 23 (IANS)", "PARIS, March 3 (AFP) -", "(Reuters) -",
 # "NEW DELHI, Jan 5 (PTI)", "SEOUL, May 2 (Yonhap) --", "BERLIN (dpa) -".
+# Also placeless "June 2 (UPI) --" and ANI's "Mumbai (Maharashtra) [India], April 12 (ANI):".
 _DATELINE = re.compile(
-    rf"^(?P<credit>(?:(?P<place>[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){{0,3}})"
+    rf"^(?P<credit>(?:(?:(?P<place>[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){{0,3}})"
+    rf"(?:\s*\((?P<state>[A-Z][\w.&' -]{{1,40}})\))?(?:\s*\[(?P<country>[A-Z][\w.' -]{{1,30}})\])?"
     rf"(?:\s*,\s*(?P<region>[A-Z][a-z]{{1,5}}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?!\s+\d))?"
-    rf"(?:\s*,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*)?"
+    rf"(?:\s*,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"|(?P<date0>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))\s*)?"
     rf"\(\s*(?P<agency>{_AGENCY_LIST})\s*\)\s*{_DASH}?)\s*"
 )
 # Uncredited datelines: "TOKYO —", "NEW YORK, Aug 3 --", "Tokyo: ".
@@ -82,9 +105,31 @@ _COPYRIGHT = re.compile(
     r"(?P<holder>.*?)[.,]?\s*(?:all rights reserved\.?)?$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:by|from|written by|report(?:ed)? by)\s*:?\s+(?P<who>.+?)\s*$", re.IGNORECASE)
-_SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy)\s*:\s*(?P<agency>{_AGENCY_LIST})\.?$", re.IGNORECASE)
-_STAFF = re.compile(r"\s+(?:staff|news|wire|desk|reporters?|correspondents?)$", re.IGNORECASE)
+# "By" in English, French ("Par"), Spanish and Portuguese ("Por"), German ("Von"), Dutch ("Door").
+_BYLINE = re.compile(r"^(?:by|from|written by|report(?:ed)? by|par|por|von|door)\s*:?\s+(?P<who>.+?)\s*$",
+                     re.IGNORECASE)
+# A job title standing where a name would ("Political Editor", "Our Special Correspondent").
+_JOB_TITLE = re.compile(
+    r"^(?:our\s+|the\s+)?(?:[A-Za-z-]+\s+){0,3}(?:editor|writer|correspondent|reporter|columnist|contributor|"
+    r"producer|analyst|intern|critic|photographer|chief|editor-at-large)s?$", re.IGNORECASE)
+_PERSON_THEN_AGENCY = re.compile(
+    rf"^(?P<person>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){{1,3}})\s+(?P<agency>{_AGENCY})$")
+_SMALL_WORDS = {"of", "and", "the", "de", "la", "von", "van", "der", "du", "da", "di"}
+_SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy)\s*:\s*(?P<agency>{_AGENCY_LIST})\.?"
+                          rf"(?:\s*[|\u00b7,]\s*[^|]{{0,40}})?$", re.IGNORECASE)
+# Agency desk codes closing a story: "PTI ASK RHL RT", "dpa/xy/abc".
+_DESK_SIGNOFF = re.compile(rf"^(?P<agency>{_AGENCY})(?:(?:\s+[A-Z]{{2,4}}){{1,6}}|(?:\s*/\s*[a-z]{{1,6}}){{1,5}})$")
+# Bloomberg's closing credit line: "--With assistance from Jane Doe."
+_BLOOMBERG_SIGNOFF = re.compile(r"^(?:--|[\u2013\u2014])\s*With assistance from\b")
+_EMAIL = re.compile(r"^[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)$")
+_STAFF = re.compile(r"\s+(?:staff|news|wire|desk|reporters?|correspondents?|news agency|agency|bureau)$",
+                    re.IGNORECASE)
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/]*@)?([^/:?#]+)", re.IGNORECASE)
+_COPYRIGHT_ANYWHERE = re.compile(
+    r"(?:\u00a9|\(c\)|\bcopyright\b)\s*(?:\u00a9|\(c\))?\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?,?\s*"
+    r"(?P<holder>[A-Z][\w.&'\u2019 -]{1,60}?)\s*(?:[,;|]|\.(?![a-z])|all rights|$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -93,7 +138,9 @@ class Credit:
 
     Attributes:
         agency: canonical agency name (a key of :data:`AGENCIES`).
-        kind: ``dateline``, ``byline``, ``signoff``, ``copyright`` or ``source``.
+        kind: ``dateline``, ``byline``, ``signoff``, ``copyright``, ``source``, ``jsonld`` (an
+            agency as JSON-LD ``author``, ``sourceOrganization``, ``copyrightHolder`` or
+            ``isBasedOn``) or ``canonical`` (``rel=canonical`` on an agency's site).
         text: the evidence exactly as printed.
     """
 
@@ -135,6 +182,35 @@ def agency_of(name: str) -> str | None:
     return _ALIAS_TO_AGENCY.get(name.lower()) if name else None
 
 
+def agency_of_url(url: str) -> str | None:
+    """Agency whose own site ``url`` is on (``https://apnews.com/article/…`` → "AP"), else None."""
+    m = _HOST.match(url.strip())
+    if not m:
+        return None
+    host = m.group(1).lower().rstrip(".")
+    for agency, domains in AGENCY_DOMAINS.items():
+        if any(host == d or host.endswith("." + d) for d in domains):
+            return agency
+    return None
+
+
+def find_copyright(text: str) -> list[Credit]:
+    """Copyright notices naming an agency anywhere in ``text`` (a page footer, a caption line).
+
+    ``© 2026 Reuters``, ``Copyright 2025 The Associated Press. All rights reserved.``: the holder
+    must be an agency by one of its names, so a publisher's own notice is never a credit.
+    """
+    credits: list[Credit] = []
+    for m in _COPYRIGHT_ANYWHERE.finditer(text):
+        holder = m.group("holder").strip()
+        first = re.split(r"\s*[,/|]\s*", holder)[0]  # "JULIEN MARTIN / AFP" is a photographer's credit
+        agency = (agency_of(first) or next(iter(_agencies_in(first)), None)
+                  or _agency_of_domain(first)) if len(holder.split()) <= 4 else None
+        if agency:
+            credits.append(Credit(agency, "copyright", m.group().strip(" .,;|")))
+    return credits
+
+
 def _agencies_in(text: str) -> list[str]:
     found = [_ALIAS_TO_AGENCY[m.group().lower()] for m in re.finditer(rf"\b{_AGENCY}\b", text)]
     return list(dict.fromkeys(found))
@@ -151,7 +227,7 @@ def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:
     if m and len(paragraph) > m.end():
         agencies = _agencies_in(m.group("agency"))
         credit = m.group("credit").strip()
-        place = ", ".join(p for p in (m.group("place"), m.group("region"), m.group("date")) if p)
+        place = ", ".join(p for p in (m.group("place"), m.group("region"), m.group("date") or m.group("date0")) if p)
         return Credit(agencies[0], "dateline", credit), place or None, paragraph[m.end():]
     m = _PLAIN_DATELINE.match(paragraph)
     if m:
@@ -181,14 +257,19 @@ def match_byline(line: str) -> tuple[list[Author], list[Credit]] | None:
         return None
     authors: list[Author] = []
     credits: list[Credit] = []
-    parts = re.split(r"\s*(?:,|;|\band\b|&|\||/|\u2014|\u2013| - )\s*", m.group("who"))
-    for part in (p.strip(" .") for p in parts):
+    parts: list[str] = []
+    for part in re.split(r"\s*(?:,|;|\band\b|\by\b|\bund\b|\bet\b|&|\||/|\u2014|\u2013| - )\s*", m.group("who")):
+        both = _PERSON_THEN_AGENCY.match(part.strip(" ."))  # "KAREN VOLK Associated Press"
+        parts.extend((both.group("person"), both.group("agency")) if both else (part,))
+    for part in (_title_case(p.strip(" .")) for p in parts):
         if not part:
             continue
         agency = agency_of(part)
         if agency:
             authors.append(Author(part, "organization"))
             credits.append(Credit(agency, "byline", line.strip()))
+        elif _JOB_TITLE.match(part):
+            continue  # a job title, not an author
         elif re.search(r"\b(?:news|times|post|press|agency|media|staff|desk|bureau|service|herald|"
                        r"journal|tribune|network|online|daily|web)\b", part, re.IGNORECASE):
             authors.append(Author(part, "organization"))
@@ -196,7 +277,24 @@ def match_byline(line: str) -> tuple[list[Author], list[Credit]] | None:
             authors.append(Author(part, "person"))
         else:
             return None
-    return (authors, credits) if authors else None
+    if not authors and not all(_JOB_TITLE.match(p.strip(" .")) for p in parts if p.strip(" .")):
+        return None
+    return authors, credits
+
+
+def _title_case(name: str) -> str:
+    """An all-capitals name as a name is written ("KAREN VOLK" → "Karen Volk"); acronyms stay."""
+    if not name.isupper() or (len(name.split()) == 1 and len(name) <= 4):
+        return name
+    out = []
+    for i, word in enumerate(name.split()):
+        if i and word.lower() in _SMALL_WORDS:
+            out.append(word.lower())
+        elif word in _ALIAS_TO_AGENCY_UPPER and len(word) <= 4:
+            out.append(word)
+        else:
+            out.append("-".join(w.capitalize() for w in word.split("-")))
+    return " ".join(out)
 
 
 def match_credit_line(line: str) -> Credit | None:
@@ -219,15 +317,30 @@ def match_credit_line(line: str) -> Credit | None:
             return Credit(agencies[0], "signoff", line)
     m = _COPYRIGHT.match(line)
     if m:
-        agencies = _agencies_in(m.group("holder"))
+        agencies = _agencies_in(m.group("holder")) or [a for a in [_agency_of_domain(m.group("holder"))] if a]
         if agencies:
             return Credit(agencies[0], "copyright", line)
     if _REUTERS_SIGNOFF.match(line):
         return Credit("Reuters", "signoff", line)
+    if _BLOOMBERG_SIGNOFF.match(line):
+        return Credit("Bloomberg", "signoff", line)
+    m = _DESK_SIGNOFF.match(line)
+    if m:
+        return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "signoff", line)
+    m = _EMAIL.match(line)
+    if m:  # a reporter's address at the agency ("shinjh@yna.co.kr") closing the story
+        agency = agency_of_url("//" + m.group("domain"))
+        if agency:
+            return Credit(agency, "signoff", line)
     return None
 
 
-_KIND_WEIGHT = {"dateline": 4, "byline": 3, "source": 3, "signoff": 2, "copyright": 1}
+def _agency_of_domain(text: str) -> str | None:
+    m = re.search(r"\b((?:[\w-]+\.)+[a-z]{2,6})\b", text, re.IGNORECASE)
+    return agency_of_url("//" + m.group(1)) if m else None
+
+
+_KIND_WEIGHT = {"dateline": 4, "byline": 3, "source": 3, "jsonld": 3, "signoff": 2, "canonical": 2, "copyright": 1}
 
 
 def summarize(credits: list[Credit]) -> WireCredit:

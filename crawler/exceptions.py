@@ -47,9 +47,10 @@ class DiscoveryError(InputError):
 class ExtractionError(WiretraceError):
     """``cleaners.clean`` could not produce an article from the content it was given.
 
-    Raised for binary content, empty bodies, oversized input and pages with no article text; the
-    message says why and ``reason`` names the case in one word (``binary``, ``empty``,
-    ``too_large``, ``no_text``) for stats.
+    Raised for binary content, empty bodies, oversized input, pages with no article text and
+    pages that are not articles (section fronts, galleries, video pages); the message says why
+    and ``reason`` names the case in one word (``binary``, ``empty``, ``too_large``,
+    ``no_text``, ``not_article``) for stats.
     """
 
     def __init__(self, message: str, reason: str = "no_text") -> None:
