@@ -23,6 +23,11 @@ ITEM_PIPELINES = {
     "crawler.pipelines.LineagePipeline": 500,
     "crawler.pipelines.StorePipeline": 800,
 }
+# ARCHIVE next to the downloader (raw bytes as received); WARC replay before everything else.
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.WarcReplayMiddleware": 40,
+    "crawler.middlewares.ArchiveMiddleware": 950,
+}
 EXTENSIONS = {
     "crawler.extensions.RunFinisher": 500,
 }
@@ -39,3 +44,6 @@ WIRETRACE_REPLAY_PATH = os.environ.get("WIRETRACE_REPLAY_PATH", "seeds")
 WIRETRACE_MAX_FILE_BYTES = int(os.environ.get("WIRETRACE_MAX_FILE_BYTES", str(5 * 1024 * 1024)))
 # Used by crawler.extensions.RunFinisher: print the end-of-run summary on stdout.
 WIRETRACE_SUMMARY = os.environ.get("WIRETRACE_SUMMARY", "1") not in ("0", "false", "no")
+# Used by crawler.pipelines.CleanPipeline: worker processes for cleaning and fingerprinting
+# (default: one per CPU); 0 cleans inline in the crawl process.
+WIRETRACE_CLEAN_WORKERS = int(os.environ.get("WIRETRACE_CLEAN_WORKERS", str(os.cpu_count() or 1)))

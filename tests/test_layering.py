@@ -8,7 +8,8 @@ import pytest
 from tests.conftest import ROOT
 
 
-@pytest.mark.parametrize("module", ["cleaners", "crawler.lineage", "crawler.storage", "crawler.fingerprint",
+@pytest.mark.parametrize("module", ["cleaners", "crawler.lineage", "crawler.storage", "crawler.storage.archive",
+                                    "crawler.fingerprint",
                                     "crawler.exceptions"])
 def test_scrapy_free(module: str) -> None:
     code = f"import sys, {module}; print('scrapy' in sys.modules, 'twisted' in sys.modules)"

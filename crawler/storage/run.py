@@ -67,11 +67,17 @@ class RunWriter:
         """
         self._fh.close()
         self.store.put(self.prefix + "articles.jsonl.gz", gzip.compress(self.spool.read_bytes(), mtime=0))
+        # ARCHIVE (issue 5): the raw WARC the crawl wrote beside the spool, before the manifest.
+        raw = self.spool.parent / "raw.warc.gz"
+        if raw.exists():
+            self.store.put(self.prefix + raw.name, raw.read_bytes())
         self.store.put(self.prefix + "lineage.jsonl", _jsonl(lineage))
         manifest = {"run_id": self.run_id, "started": self.started,
                     "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"), **manifest}
         self.store.put(self.prefix + "manifest.json",
                        json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False).encode("utf-8"))
         os.unlink(self.spool)
+        if raw.exists():
+            os.unlink(raw)
         self.spool.parent.rmdir()
         return self.store.uri.rstrip("/") + "/" + self.prefix
