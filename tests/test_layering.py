@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("module", ["cleaners", "crawler.lineage", "crawler.storage", "crawler.storage.archive",
-                                    "crawler.fingerprint",
+                                    "crawler.fingerprint", "crawler.work",
                                     "crawler.exceptions"])
 def test_scrapy_free(module: str) -> None:
     code = f"import sys, {module}; print('scrapy' in sys.modules, 'twisted' in sys.modules)"
