@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
@@ -85,8 +87,20 @@ def clean_article(body: bytes, url: str, content_type: str | None, params: Finge
                    encoding=result.encoding)
 
 
-def _warm() -> None:
-    """Worker initializer: pay for imports and model loading before the first real page."""
+def _exit_with_parent(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(0)
+
+
+def _init_worker() -> None:
+    """Worker initializer: die with the crawl, and pay for imports and models before the first page.
+
+    A worker holds both ends of the executor's queues, so it never sees the crawl process die;
+    without the watchdog a crawl killed with SIGKILL would leave its workers running.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
     clean_article(f"<html><body><article><p>{_WARM_TEXT}</p></article></body></html>".encode(), "warm.html",
                   "text/html", FingerprintParams())
 
@@ -125,7 +139,7 @@ class WorkerPool:
             self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm)
+        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
         for _ in range(self.workers):  # the executor spawns one process per submit while none is idle
             pool.submit(_ready)
         return pool

@@ -68,6 +68,20 @@ def site(tmp_path_factory):
     server.server_close()
 
 
+def _children(pid: int) -> list[int]:
+    """Worker processes (multiprocessing spawn children) of ``pid``."""
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == pid and b"spawn_main" in cmdline:
+            kids.append(int(stat.parent.name))
+    return kids
+
+
 def _run(tmp: Path) -> Path:
     runs = sorted((tmp / "store" / "runs").iterdir())
     return runs[-1]
@@ -175,9 +189,14 @@ def test_a_killed_crawl_keeps_its_archive(site, tmp_path) -> None:
                 except InputError:  # caught mid-write: try again
                     pass
         assert sorted(fetched) == [f"{site}/a.html", f"{site}/b.html"]
+        workers = _children(proc.pid)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.1)
+    assert workers and not any(Path(f"/proc/{w}").exists() for w in workers), "workers die with the crawl"
     warc = next((tmp_path / "state" / "spool").glob("*/raw.warc.gz"))
     assert sorted(r.url for r in iter_responses(warc, max_bytes=1 << 20)) == [f"{site}/a.html", f"{site}/b.html"]
     assert not (tmp_path / "store").exists() or not list((tmp_path / "store").rglob("manifest.json"))

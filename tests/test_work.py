@@ -23,7 +23,7 @@ from crawler.exceptions import WorkerCrashed
 from crawler.fingerprint import FingerprintParams, fingerprint
 from crawler.work import WorkerPool, clean_article
 from tests.conftest import ROOT, SEEDS, run_scrapy
-from tests.test_archive import _page
+from tests.test_archive import _children, _page
 
 
 def _read(tmp: Path) -> tuple[list[dict], list[dict], dict]:
@@ -98,19 +98,6 @@ def test_pool_bounds_work_in_flight_and_survives_a_dead_worker() -> None:
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
-
-
-def _children(pid: int) -> list[int]:
-    kids = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            cmdline = (stat.parent / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if int(fields[1]) == pid and b"spawn_main" in cmdline:
-            kids.append(int(stat.parent.name))
-    return kids
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds worker processes through /proc")
