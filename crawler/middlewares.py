@@ -36,8 +36,8 @@ class ArchiveMiddleware:
     ``<spool>/<run_id>/raw.warc.gz`` (uploaded to ``runs/<run_id>/`` when the run ends).
 
     Sits next to the downloader (order 950), so it sees the bytes as received, before
-    decompression, redirects or retries. Responses replayed from an archive and ``file://``
-    responses are not archived. A failed write is one error line and the stat
+    decompression, redirects or retries. Responses replayed from an archive, served from Scrapy's
+    HTTP cache, or read from ``file://`` are not archived (they were not fetched). A failed write is one error line and the stat
     ``wiretrace/archive/error``; the response goes on. Records are compressed and written by one
     thread (zlib releases the GIL), in arrival order, so the reactor does not wait on gzip; a
     response moves on once its records are flushed.
@@ -54,7 +54,8 @@ class ArchiveMiddleware:
         return cls(crawler)
 
     async def process_response(self, request: Request, response: Response) -> Response:
-        if REPLAY_META in request.meta or not response.url.startswith(("http://", "https://")):
+        if (REPLAY_META in request.meta or "cached" in response.flags
+                or not response.url.startswith(("http://", "https://"))):
             return response
         if self.archive is None:
             self.archive = WarcArchive(run_of(self.crawler).writer.spool.parent / ARCHIVE_NAME)

@@ -139,23 +139,28 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def _peak_rss(pid: int) -> int:
-    """Resident memory of ``pid`` plus its children, in KiB (0 when gone)."""
+def _sample(pid: int, cpu: dict[int, float]) -> int:
+    """Resident memory (KiB) of ``pid`` plus its children; records each one's CPU seconds in ``cpu``."""
     total = 0
+    tick = os.sysconf("SC_CLK_TCK")
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(stat.parent.name) != pid and int(fields[1]) != pid:
+            child = int(stat.parent.name)
+            if child != pid and int(fields[1]) != pid:
                 continue
             status = (stat.parent / "status").read_text()
         except (OSError, ValueError, IndexError):
             continue
-        total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) if "VmRSS" in status else 0
+        cpu[child] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+        rss = re.search(r"VmRSS:\s+(\d+)", status)
+        total += int(rss.group(1)) if rss else 0
     return total
 
 
-def crawl(url_file: Path, state: Path, extra: list[str], env: dict[str, str]) -> tuple[float, int, int]:
-    """(elapsed seconds, items scraped, peak RSS KiB of the crawl and its workers) of one crawl."""
+def crawl(url_file: Path, state: Path, extra: list[str], env: dict[str, str]) -> tuple[float, int, int, float, float]:
+    """Elapsed seconds, items scraped, peak RSS KiB (crawl + workers), CPU seconds of the crawl
+    process and of its workers (sampled every 0.2 s, so the last 0.2 s may be missing)."""
     shutil.rmtree(state, ignore_errors=True)
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings.test", "WIRETRACE_STORE_URI": (state / "store").as_uri(),
            "WIRETRACE_STATE_DIR": str(state / "state"), "WIRETRACE_SUMMARY": "0", **env}
@@ -163,19 +168,21 @@ def crawl(url_file: Path, state: Path, extra: list[str], env: dict[str, str]) ->
             "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", *extra]
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
+    cpu: dict[int, float] = {}
     stderr: list[str] = []
     reader = threading.Thread(target=lambda: stderr.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
     reader.start()
     while proc.poll() is None:
-        peak = max(peak, _peak_rss(proc.pid))
-        time.sleep(0.25)
+        peak = max(peak, _sample(proc.pid, cpu))
+        time.sleep(0.2)
     reader.join()
     log = "".join(stderr)
     if proc.returncode:
         raise SystemExit(f"crawl failed ({proc.returncode}):\n{log[-3000:]}")
     elapsed = float(re.search(r"'elapsed_time_seconds': ([\d.]+)", log).group(1))
     items = re.search(r"'item_scraped_count': (\d+)", log)
-    return elapsed, int(items.group(1)) if items else 0, peak
+    main_cpu = cpu.pop(proc.pid, 0.0)
+    return elapsed, int(items.group(1)) if items else 0, peak, main_cpu, sum(cpu.values())
 
 
 def bare_trafilatura(files: list[Path]) -> float:
@@ -219,6 +226,7 @@ def main() -> int:
           f"({platform.processor() or platform.platform()}), Python {platform.python_version()}")
     print(f"{args.pages} pages ({args.corpus}) from {len(articles)} articles, {sizes[0] // 1024}–{sizes[-1] // 1024} KB "
           f"(median {sizes[len(sizes) // 2] // 1024} KB), served by ThreadingHTTPServer on 127.0.0.1")
+    load = os.getloadavg()[0]
     try:
         bare = args.pages / bare_trafilatura(files)
         runs = {
@@ -229,11 +237,14 @@ def main() -> int:
         }
     finally:
         server.shutdown()
-    print(f"{'bare trafilatura.extract, 1 core':<36} {bare:8.1f} pages/s   1.00×")
-    for name, (elapsed, items, peak) in runs.items():
+    print(f"load average before: {load:.2f}, after: {os.getloadavg()[0]:.2f} (other processes share the CPUs)")
+    print(f"{'bare trafilatura.extract, 1 core':<36} {bare:8.1f} pages/s   1.00×   "
+          f"(CPU per page {1000 / bare:.1f} ms)")
+    for name, (elapsed, items, peak, main_cpu, workers_cpu) in runs.items():
         rate = args.pages / elapsed
         print(f"{name:<36} {rate:8.1f} pages/s   {rate / bare:.2f}×   ({items} items, {elapsed:.1f} s, "
-              f"peak RSS {peak // 1024} MiB)")
+              f"peak RSS {peak // 1024} MiB; CPU per page: crawl process {1000 * main_cpu / args.pages:.1f} ms, "
+              f"workers {1000 * workers_cpu / args.pages:.1f} ms)")
     pool_rate = args.pages / runs[f"full pipeline, {args.workers} workers"][0]
     inline_rate = args.pages / runs["full pipeline, inline (0 workers)"][0]
     print(f"pool vs inline: {pool_rate / inline_rate:.2f}×; target full pipeline ≥ 1.8× bare trafilatura: "
