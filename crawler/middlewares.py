@@ -37,7 +37,8 @@ class ArchiveMiddleware:
 
     Sits next to the downloader (order 950), so it sees the bytes as received, before
     decompression, redirects or retries. Responses replayed from an archive, served from Scrapy's
-    HTTP cache, or read from ``file://`` are not archived (they were not fetched). A failed write is one error line and the stat
+    HTTP cache, or read from ``file://`` are not archived (they were not fetched). A failed write
+    is one error line and the stat
     ``wiretrace/archive/error``; the response goes on. Records are compressed and written by one
     thread (zlib releases the GIL), in arrival order, so the reactor does not wait on gzip; a
     response moves on once its records are flushed.

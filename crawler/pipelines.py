@@ -51,7 +51,8 @@ class CleanPipeline(_Stage):
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         try:
-            done = await self.pool.run(clean_article, item.body, item.url, item.content_type, run_of(self.crawler).params)
+            done = await self.pool.run(clean_article, item.body, item.url, item.content_type,
+                                       run_of(self.crawler).params)
         except WorkerCrashed as exc:
             self.stats.inc_value("wiretrace/clean/worker_crashed")
             raise DropItem(f"not cleaned {item.url}: {exc}; refetch or replay it", log_level="ERROR") from None

@@ -139,7 +139,8 @@ class WorkerPool:
             self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
+        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker)
         for _ in range(self.workers):  # the executor spawns one process per submit while none is idle
             pool.submit(_ready)
         return pool

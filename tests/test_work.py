@@ -44,11 +44,11 @@ def test_pool_and_inline_runs_give_identical_articles(tmp_path) -> None:
     assert "clean/worker_processes" not in inline_manifest["counts"]["events"]
     assert pooled_manifest["counts"]["events"]["clean/worker_processes"] >= 1, "the pool run cleaned in workers"
     volatile = ("fetched_at", "run_id", "lineage")
-    strip = lambda rows: sorted(({k: v for k, v in a.items() if k not in volatile} for a in rows),  # noqa: E731
+    strip = lambda rows: sorted(({k: v for k, v in a.items() if k not in volatile} for a in rows),
                                 key=lambda a: a["url"])
     assert len(inline) == 5 and strip(inline) == strip(pooled)
     decisive = ("url", "relation", "parent_url", "original_url", "wire", "credited", "miscredited")
-    rows = lambda rows: sorted(tuple(r[k] for k in decisive) for r in rows)  # noqa: E731
+    rows = lambda rows: sorted(tuple(r[k] for k in decisive) for r in rows)
     assert rows(inline_lineage) == rows(pooled_lineage)
 
 
@@ -110,7 +110,8 @@ def test_a_killed_worker_drops_only_articles_in_flight(tmp_path) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: _Quiet(*a, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings.test", "WIRETRACE_STORE_URI": (tmp_path / "store").as_uri(),
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings.test",
+           "WIRETRACE_STORE_URI": (tmp_path / "store").as_uri(),
            "WIRETRACE_STATE_DIR": str(tmp_path / "state"), "WIRETRACE_CLEAN_WORKERS": "2", "WIRETRACE_SUMMARY": "0"}
     urls = ",".join(f"{base}/p{i}.html" for i in range(40))
     proc = subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "urls", "-a", f"urls={urls}",

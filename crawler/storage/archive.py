@@ -119,7 +119,7 @@ class WarcArchive:
         Raises:
             OSError: the file could not be written.
         """
-        fh = self._open()
+        self._open()
         date = _warc_date(fetched)
         protocol = protocol or "HTTP/1.1"
         try:

@@ -102,9 +102,11 @@ def page(i: int, articles: list[tuple[str, list[str]]], distinct: bool = True) -
             body.append(f"<aside class='inline-promo'><a href='/promo/{i}'>Read more: {html.escape(others[0][0])}</a>"
                         f"</aside><div class='ad-slot' id='ad-inline-{i}'>Advertisement</div>")
     cards = "".join(f"<article class='card'><a href='/story/{rng.getrandbits(32)}'><h3>{html.escape(t)}</h3></a>"
-                    f"<p>{html.escape(ps[-1][:160])}</p><span class='time'>{rng.randint(1, 59)} min ago</span></article>"
+                    f"<p>{html.escape(ps[-1][:160])}</p>"
+                    f"<span class='time'>{rng.randint(1, 59)} min ago</span></article>"
                     for t, ps in others[:12])
-    most_read = "".join(f"<li><a href='/story/{rng.getrandbits(32)}'>{html.escape(t)}</a></li>" for t, _ in others[12:22])
+    most_read = "".join(f"<li><a href='/story/{rng.getrandbits(32)}'>{html.escape(t)}</a></li>"
+                        for t, _ in others[12:22])
     footer = "".join(f"<li><a href='/about/{k}'>{_words(rng, 3)}</a></li>" for k in range(90))
     published = f"2025-08-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z"
     return f"""<!doctype html>
@@ -124,12 +126,14 @@ def page(i: int, articles: list[tuple[str, list[str]]], distinct: bool = True) -
 <main><article class="story"><h1>{html.escape(title)}</h1>
 <div class="meta"><time datetime="{published}">{published[:10]}</time> · updated {rng.randint(1, 9)} hours ago</div>
 <figure><img src="/img/{i}.jpg" alt=""><figcaption>File photo. {_words(rng, 8)}. (Photo: Agency)</figcaption></figure>
-<div class="share">Share: <a href="#">Facebook</a> <a href="#">X</a> <a href="#">WhatsApp</a> <a href="#">Email</a></div>
+<div class="share">Share: <a href="#">Facebook</a> <a href="#">X</a> <a href="#">WhatsApp</a>
+<a href="#">Email</a></div>
 {''.join(body)}
 <div class="tags">Tags: {', '.join(rng.sample(SECTIONS, 4))}</div></article>
 <section class="related"><h2>Related stories</h2>{cards}</section></main>
 <aside class="rail"><h2>Most read</h2><ol>{most_read}</ol>
-<div class="newsletter">Get the morning briefing in your inbox. <input type="email"><button>Sign up</button></div></aside>
+<div class="newsletter">Get the morning briefing in your inbox. <input type="email">
+<button>Sign up</button></div></aside>
 <footer><ul>{footer}</ul><p>© 2025 {site}. All rights reserved.</p></footer></body></html>
 """
 
@@ -224,7 +228,8 @@ def main() -> int:
     url_file.write_text("".join(f"{base}/news/{i:05d}.html\n" for i in range(args.pages)))
     print(f"wiretrace crawl benchmark, {date.today()}, {platform.machine()}, {os.cpu_count()} CPUs "
           f"({platform.processor() or platform.platform()}), Python {platform.python_version()}")
-    print(f"{args.pages} pages ({args.corpus}) from {len(articles)} articles, {sizes[0] // 1024}–{sizes[-1] // 1024} KB "
+    print(f"{args.pages} pages ({args.corpus}) from {len(articles)} articles, "
+          f"{sizes[0] // 1024}–{sizes[-1] // 1024} KB "
           f"(median {sizes[len(sizes) // 2] // 1024} KB), served by ThreadingHTTPServer on 127.0.0.1")
     load = os.getloadavg()[0]
     try:

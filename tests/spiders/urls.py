@@ -34,5 +34,6 @@ class UrlsSpider(scrapy.Spider):
         ctype = response.headers.get("Content-Type", b"").decode("latin-1")
         if not ctype.startswith(("text/html", "text/plain")):
             return
-        yield ArticleItem(url=response.url, body=response.body, content_type=ctype, source=urlsplit(response.url).netloc,
+        yield ArticleItem(url=response.url, body=response.body, content_type=ctype,
+                          source=urlsplit(response.url).netloc,
                           fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
