@@ -14,6 +14,7 @@ __all__ = [
     "SpoolError",
     "StoreError",
     "WiretraceError",
+    "WorkerCrashed",
 ]
 
 
@@ -77,4 +78,12 @@ class IndexMismatchError(WiretraceError):
     """A saved lineage index was built with other fingerprint parameters than the running code.
 
     Raised when the index is opened; querying it would silently find nothing, so it is refused.
+    """
+
+
+class WorkerCrashed(WiretraceError):
+    """A cleaning worker process died while handling an article (killed, out of memory, crashed).
+
+    Raised by :class:`crawler.work.WorkerPool`; the pool has already been restarted, so only the
+    articles in flight are lost (the pipeline drops them with a stat); refetch or replay them.
     """

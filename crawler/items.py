@@ -7,7 +7,7 @@ from typing import Any
 
 __all__ = ["ArticleItem"]
 
-_NOT_EXPORTED = ("body", "content_type")
+_NOT_EXPORTED = ("body", "content_type", "fingerprint")
 
 
 @dataclass
@@ -56,6 +56,8 @@ class ArticleItem:
     """Lineage as known when the item passed (``runs/<id>/lineage.jsonl`` has the final answer)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Other cleaner fields: section, dateline, modified, correction, encoding, dropped lines."""
+    fingerprint: Any = field(default=None, repr=False)
+    """``crawler.fingerprint.Fingerprint`` of ``text``, computed with the cleaning (not exported)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The exported form (no raw body)."""

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import asdict
+import os
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 
-from cleaners import clean
-from crawler.exceptions import ExtractionError, SpoolError
+from crawler.exceptions import SpoolError, WorkerCrashed
 from crawler.items import ArticleItem
 from crawler.lineage import article_from_item
 from crawler.run import run_of
+from crawler.work import WorkerPool, clean_article
 
 logger = logging.getLogger(__name__)
 
@@ -34,25 +34,42 @@ class _Stage:
 
 
 class CleanPipeline(_Stage):
-    """CLEAN: ``cleaners.clean`` on the raw body; drops items with no article text."""
+    """CLEAN + FINGERPRINT in worker processes (``crawler.work``); drops items with no article text.
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
+    Settings:
+        WIRETRACE_CLEAN_WORKERS: worker processes (default: one per CPU); 0 cleans inline.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.pool = WorkerPool(crawler.settings.getint("WIRETRACE_CLEAN_WORKERS"))
+        self.workers_seen: set[int] = set()
+
+    def open_spider(self) -> None:
+        self.pool.start()
+
+    def close_spider(self) -> None:
+        self.pool.close()
+
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
         try:
-            result = clean(item.body, url=item.url, content_type=item.content_type)
-        except ExtractionError as exc:
-            self.stats.inc_value(f"wiretrace/clean/{exc.reason}")
-            raise DropItem(f"no article in {item.url}: {exc}", log_level="WARNING") from None
-        if result.encoding not in (None, "utf-8"):
-            logger.warning("%s is not valid UTF-8; decoded as %s", item.url, result.encoding)
+            done = await self.pool.run(clean_article, item.body, item.url, item.content_type,
+                                       run_of(self.crawler).params)
+        except WorkerCrashed as exc:
+            self.stats.inc_value("wiretrace/clean/worker_crashed")
+            raise DropItem(f"not cleaned {item.url}: {exc}; refetch or replay it", log_level="ERROR") from None
+        if done.error:
+            self.stats.inc_value(f"wiretrace/clean/{done.reason}")
+            raise DropItem(f"no article in {item.url}: {done.error}", log_level="WARNING")
+        if done.encoding not in (None, "utf-8"):
+            logger.warning("%s is not valid UTF-8; decoded as %s", item.url, done.encoding)
             self.stats.inc_value("wiretrace/clean/not_utf8")
-        item.title, item.byline, item.text = result.title, result.byline, result.text
-        item.published, item.published_raw = result.published, result.published_raw
-        item.language, item.canonical_url = result.language, result.canonical_url
-        item.authors = [asdict(a) for a in result.authors]
-        item.wire = {"service": result.wire.service, "credited": result.wire.credited,
-                     "evidence": result.wire.evidence, "kinds": result.wire.kinds}
-        item.extra = {k: getattr(result, k) for k in ("section", "dateline", "modified", "modified_raw",
-                                                      "correction", "content_kind", "encoding", "dropped")}
+        for name, value in done.fields.items():
+            setattr(item, name, value)
+        item.fingerprint = done.fingerprint
+        if done.pid != os.getpid():
+            self.workers_seen.add(done.pid)
+            self.stats.set_value("wiretrace/clean/worker_processes", len(self.workers_seen))
         self.stats.inc_value("wiretrace/clean/ok")
         return item
 
@@ -82,7 +99,7 @@ class LineagePipeline(_Stage):
         run = run_of(self.crawler)
         item.run_id = run.run_id
         article = article_from_item(item.to_dict())
-        added = run.index.add(article)
+        added = run.index.add(article, fp=item.fingerprint)
         run.doc_ids[added.id] = article.key
         self.stats.inc_value(f"wiretrace/lineage/{added.status}")
         record = run.index.resolve([added.id], save=False)[added.id]

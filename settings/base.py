@@ -29,10 +29,13 @@ DOWNLOAD_TIMEOUT = 30
 # Bigger pages (and bigger decompressed gzip bodies) are refused: stat wiretrace/fetch/too_large.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+# ARCHIVE next to the downloader (raw bytes as received); WARC replay before everything else.
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.archive.WarcReplayMiddleware": 40,
     "crawler.middlewares.SeenMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.PoliteRetryMiddleware": 550,
+    "crawler.archive.ArchiveMiddleware": 950,
 }
 TELNETCONSOLE_ENABLED = False
 
@@ -75,3 +78,6 @@ WIRETRACE_LOCK_FILE = os.environ.get("WIRETRACE_LOCK_FILE", "")
 # manifest the run creates <path>.waiting and waits for <path>, so a test can stop the store between
 # two uploads. Never set it in a real run.
 WIRETRACE_TEST_HOLD_MANIFEST = os.environ.get("WIRETRACE_TEST_HOLD_MANIFEST", "")
+# Used by crawler.pipelines.CleanPipeline: worker processes for cleaning and fingerprinting
+# (default: one per CPU); 0 cleans inline in the crawl process.
+WIRETRACE_CLEAN_WORKERS = int(os.environ.get("WIRETRACE_CLEAN_WORKERS", str(os.cpu_count() or 1)))

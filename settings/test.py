@@ -12,3 +12,5 @@ AUTOTHROTTLE_START_DELAY = 0.05
 AUTOTHROTTLE_MAX_DELAY = 0.5
 DOWNLOAD_TIMEOUT = 2
 WIRETRACE_RETRY_BACKOFF = float(os.environ.get("WIRETRACE_RETRY_BACKOFF", "0.2"))
+# Test-only spiders (tests/spiders/: `urls` fetches a URL list from a local server).
+SPIDER_MODULES = ["crawler.spiders", "tests.spiders"]

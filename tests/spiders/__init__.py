@@ -1,0 +1,1 @@
+"""Test-only spiders, loaded by ``settings.test`` (never by dev or prod settings)."""

@@ -1,0 +1,143 @@
+"""CLEAN + FINGERPRINT in worker processes: same results as inline, crashes cost only the articles in flight.
+
+Real worker processes throughout; the crawls are real `scrapy crawl` subprocesses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from crawler.exceptions import WorkerCrashed
+from crawler.fingerprint import FingerprintParams, fingerprint
+from crawler.work import WorkerPool, clean_article
+from tests.conftest import ROOT, SEEDS, run_scrapy
+from tests.test_archive import _children, _page
+
+
+def _read(tmp: Path) -> tuple[list[dict], list[dict], dict]:
+    (run,) = sorted((tmp / "store" / "runs").iterdir())
+    articles = [json.loads(x) for x in gzip.decompress((run / "articles.jsonl.gz").read_bytes()).splitlines()]
+    lineage = [json.loads(x) for x in (run / "lineage.jsonl").read_text().splitlines()]
+    return articles, lineage, json.loads((run / "manifest.json").read_text())
+
+
+def test_pool_and_inline_runs_give_identical_articles(tmp_path) -> None:
+    results = {}
+    for workers in ("0", "2"):
+        tmp = tmp_path / f"w{workers}"
+        proc = run_scrapy(["crawl", "replay", "-a", "path=seeds"], tmp, extra_env={"WIRETRACE_CLEAN_WORKERS": workers})
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        results[workers] = _read(tmp)
+    (inline, inline_lineage, inline_manifest), (pooled, pooled_lineage, pooled_manifest) = results["0"], results["2"]
+    assert "clean/worker_processes" not in inline_manifest["counts"]["events"]
+    assert pooled_manifest["counts"]["events"]["clean/worker_processes"] >= 1, "the pool run cleaned in workers"
+    volatile = ("fetched_at", "run_id", "lineage")
+    strip = lambda rows: sorted(({k: v for k, v in a.items() if k not in volatile} for a in rows),
+                                key=lambda a: a["url"])
+    assert len(inline) == 5 and strip(inline) == strip(pooled)
+    decisive = ("url", "relation", "parent_url", "original_url", "wire", "credited", "miscredited")
+    rows = lambda rows: sorted(tuple(r[k] for k in decisive) for r in rows)
+    assert rows(inline_lineage) == rows(pooled_lineage)
+
+
+def test_worker_result_equals_inline_result() -> None:
+    body = (SEEDS / "001_6443f8ba6cddf448.txt").read_bytes()
+    inline = clean_article(body, "file:///x.txt", "text/plain", FingerprintParams())
+
+    async def pooled():
+        pool = WorkerPool(1)
+        try:
+            return await pool.run(clean_article, body, "file:///x.txt", "text/plain", FingerprintParams())
+        finally:
+            pool.close()
+
+    done = asyncio.run(pooled())
+    assert done.pid != os.getpid() and inline.pid == os.getpid()
+    assert done.fields == inline.fields and done.fields["wire"]["service"] == "AP"
+    assert done.fingerprint.sha256 == inline.fingerprint.sha256 == fingerprint(inline.fields["text"]).sha256
+    assert (done.fingerprint.shingles == inline.fingerprint.shingles).all()
+    bad = clean_article(b"\x00\x01PNG" * 20, "file:///b.txt", None, FingerprintParams())
+    assert bad.reason == "binary" and "binary" in bad.error and bad.fingerprint is None
+
+
+def _sleep_then_pid(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_pool_bounds_work_in_flight_and_survives_a_dead_worker() -> None:
+    async def scenario():
+        pool = WorkerPool(2, max_in_flight=3)
+        try:
+            pids = await asyncio.gather(*(pool.run(_sleep_then_pid, 0.05) for _ in range(12)))
+            assert pool.peak_in_flight == 3 and pool.in_flight == 0
+            assert os.getpid() not in pids
+            with pytest.raises(WorkerCrashed, match="worker process died"):
+                await pool.run(os._exit, 3)
+            assert pool.crashes == 1
+            after = await asyncio.gather(*(pool.run(_sleep_then_pid, 0.01) for _ in range(4)))
+            assert not set(after) & set(pids), "the new workers are new processes"
+        finally:
+            pool.close()
+
+    asyncio.run(scenario())
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds worker processes through /proc")
+def test_a_killed_worker_drops_only_articles_in_flight(tmp_path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(40):
+        (root / f"p{i}.html").write_text(_page(seeds[i % len(seeds)].name).replace("<title>", f"<title>{i} "))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: _Quiet(*a, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings.test",
+           "WIRETRACE_STORE_URI": (tmp_path / "store").as_uri(),
+           "WIRETRACE_STATE_DIR": str(tmp_path / "state"), "WIRETRACE_CLEAN_WORKERS": "2", "WIRETRACE_SUMMARY": "0"}
+    urls = ",".join(f"{base}/p{i}.html" for i in range(40))
+    proc = subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "urls", "-a", f"urls={urls}",
+                             "-s", "DOWNLOAD_DELAY=0.15", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        killed = None
+        while time.monotonic() < deadline and killed is None:
+            time.sleep(0.1)
+            spool = list((tmp_path / "state" / "spool").glob("*/articles.jsonl"))
+            workers = _children(proc.pid)
+            if spool and spool[0].read_text().count("\n") >= 3 and workers:
+                killed = workers[0]
+                os.kill(killed, signal.SIGKILL)
+        assert killed, "the crawl ended before a worker could be killed"
+        _, stderr = proc.communicate(timeout=240)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        server.shutdown()
+        server.server_close()
+    assert proc.returncode == 0, stderr[-3000:]
+    articles, _, manifest = _read(tmp_path)
+    events = manifest["counts"]["events"]
+    lost = events.get("clean/worker_crashed", 0)
+    assert manifest["status"] == "complete" and lost >= 1
+    assert len(articles) + lost == 40, "every other article was cleaned by the new workers"
+    assert "a worker process died" in stderr and "refetch or replay it" in stderr
