@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["content_terms", "decode", "fact_terms", "sentences", "tidy", "word_spans", "words"]
 
@@ -73,6 +74,10 @@ def words(text: str) -> list[str]:
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """Like :func:`words`, with each token's ``(start, end)`` character offsets in ``text``."""
+    folded = text.translate(_QUOTES).lower()
+    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text):
+        # the usual case: fold the whole text once, offsets stay valid
+        return [(m.group().replace("'", "").replace(".", ""), m.start(), m.end()) for m in _WORD.finditer(folded)]
     return [(_fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
@@ -80,6 +85,7 @@ def _fold(token: str) -> str:
     return unicodedata.normalize("NFKC", token).translate(_QUOTES).lower().replace("'", "").replace(".", "")
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     # A light suffix stripper: enough to equate "normalisation"/"normalization"/"normalised",
     # "meets"/"meeting"; a full stemmer would add a dependency for little gain here.

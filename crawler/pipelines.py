@@ -102,7 +102,7 @@ class LineagePipeline(_Stage):
         added = run.index.add(article, fp=item.fingerprint)
         run.doc_ids[added.id] = article.key
         self.stats.inc_value(f"wiretrace/lineage/{added.status}")
-        record = run.index.resolve([added.id], save=False)[added.id]
+        record = run.index.resolve([added.id], save=False, evidence=False)[added.id]
         item.lineage = {k: v for k, v in record.to_dict().items() if k != "evidence"}
         return item
 

@@ -206,12 +206,15 @@ class LineageIndex:
         return Node(id=doc, url=row[0], text=text, published=row[1], first_seen=row[2], wire=row[3],
                     credited=bool(row[4]), story=row[5], key=row[6], publisher_wire=row[8])
 
-    def resolve(self, docs: Iterable[int], *, save: bool = True) -> dict[int, LineageRecord]:
+    def resolve(self, docs: Iterable[int], *, save: bool = True, evidence: bool = True) -> dict[int, LineageRecord]:
         """Settle lineage for ``docs`` and for every indexed article whose answer they affect.
 
         Args:
             docs: index ids (from :meth:`add`).
             save: store the answers (and story ids) in the index.
+            evidence: build each record's evidence (scores, passages, aligned sentences, votes,
+                drift). Without it (and without ``save``) only the answers of ``docs`` are
+                computed: the cheap provisional lineage of an article as it passes.
 
         Returns:
             Records for ``docs`` plus records of other indexed articles whose stored answer
@@ -241,18 +244,21 @@ class LineageIndex:
                 if b != a and key not in pairs and key not in also:
                     fb = nodes[b].text.facts
                     also[key] = len(fa & fb) / max(1, len(fa | fb))
-        records = settle(nodes, pairs, report=hood, also=also)
-        out = {d: r for d, r in records.items() if d in wanted}
+        if not (save or evidence):
+            return settle(nodes, pairs, report=wanted, also=also, evidence_for=set())
+        answers = settle(nodes, pairs, report=hood, also=also, evidence_for=set())
         stored = dict(self._db.execute(
             f"SELECT id, lineage FROM docs WHERE id IN ({','.join('?' * len(hood))})", tuple(hood)).fetchall())
-        for d, rec in records.items():
-            if d not in wanted and stored.get(d) and _answer(json.loads(stored[d])) != _answer(rec.to_dict()):
-                out[d] = rec
+        changed = {d for d in hood - wanted
+                   if stored.get(d) and _answer(json.loads(stored[d])) != _answer(answers[d].to_dict())}
+        # neighbours never settled yet (indexed by a run that died) are written with the rest
+        write = wanted | changed | {d for d in hood if not stored.get(d)}
+        records = settle(nodes, pairs, report=write, also=also, evidence_for=write if evidence else set())
         if save:
             with self._db:
                 self._db.executemany("UPDATE docs SET story=?, lineage=? WHERE id=?",
                                      [(r.story_id, json.dumps(r.to_dict()), d) for d, r in records.items()])
-        return out
+        return {d: records[d] for d in wanted | changed}
 
     def stored(self) -> Iterator[dict[str, object]]:
         """The stored lineage of every settled article, in index order."""

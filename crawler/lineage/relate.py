@@ -23,7 +23,7 @@ from typing import Any
 
 from crawler.lineage.drift import drift
 from crawler.lineage.model import LineageRecord
-from crawler.lineage.verify import ALIGN_TERMS, PairScores, Text, align, compare
+from crawler.lineage.verify import ALIGN_TERMS, COPY_CONTAINMENT, PairScores, Text, align, aligned, compare
 
 __all__ = ["Node", "settle"]
 
@@ -107,7 +107,7 @@ def copy_relation(s: PairScores) -> str | None:
         # an excerpt is the first paragraph or few; a trim keeps a share of the whole story
         short = s.a_paragraphs <= EXCERPT_PARAGRAPHS and s.b_in_a < 0.5
         return "excerpt" if short or s.b_in_a < EXCERPT_SHARE else "trimmed"
-    if max(s.a_in_b, s.b_in_a) >= 0.4:
+    if max(s.a_in_b, s.b_in_a) >= COPY_CONTAINMENT:
         return "edited"
     if (s.aligned_a >= REWRITE_ALIGNED and s.term_jaccard >= ALIGN_TERMS
             and max(s.aligned_a, s.aligned_b) >= REWRITE_CORE):
@@ -212,7 +212,7 @@ def _drift(copy: Node, source: Node, s: PairScores) -> list[dict[str, Any]]:
 
 def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
            report: set[int] | None = None, also: dict[tuple[int, int], float] | None = None,
-           ) -> dict[int, LineageRecord]:
+           evidence_for: set[int] | None = None) -> dict[int, LineageRecord]:
     """Settle the lineage of a neighbourhood of articles.
 
     Args:
@@ -221,6 +221,8 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
         report: the ids to return records for (default: all nodes).
         also: fact-term Jaccard of further pairs of the neighbourhood that are not LSH
             candidates (two hops apart); they can only join stories, never make copies.
+        evidence_for: the ids whose records carry evidence (default: every reported id); the
+            others get the answer alone, which is much cheaper.
 
     Returns:
         A :class:`~crawler.lineage.model.LineageRecord` per reported id.
@@ -263,8 +265,10 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
         members.setdefault(sid, []).append(i)
 
     related = {i for i in nodes if i not in parent and _is_related(nodes, i, members[story[i]], parent)}
+    reported = report if report is not None else set(nodes)
+    explain = reported if evidence_for is None else evidence_for
     out: dict[int, LineageRecord] = {}
-    for i in report if report is not None else nodes:
+    for i in reported:
         node = nodes[i]
         if i in parent:
             e = parent[i]
@@ -276,22 +280,27 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
                 url=node.url, relation=e.relation, parent_url=src.url, original_url=orig.url,
                 story_id=story[i], wire=node.wire, credited=bool(node.wire and node.wire == agency),
                 miscredited=bool(node.wire and agency and node.wire != agency), confidence=e.confidence,
-                evidence={
-                    "scores": _scores(e.scores),
-                    "passages": _passage_evidence(e.scores),
-                    "aligned_sentences": _sentence_evidence(node, src, e.scores),
+                evidence={},
+            )
+            if i in explain:
+                scores = aligned(node.text, src.text, e.scores)
+                out[i].evidence = {
+                    "scores": _scores(scores),
+                    "passages": _passage_evidence(scores),
+                    "aligned_sentences": _sentence_evidence(node, src, scores),
                     "direction": [{"signal": n, "weight": v} for n, v in e.votes],
                     "credit": {"copy": node.wire, "original": agency},
                     "times": {"copy": node.published, "source": src.published, "original": orig.published,
                               "copy_first_seen": node.first_seen, "source_first_seen": src.first_seen},
                     "other_sources": [nodes[x.source].url for x in edges[i] if x.source != e.source][:5],
-                    "drift": _drift(node, src, e.scores),
-                },
-            )
+                    "drift": _drift(node, src, scores),
+                }
         else:
             rel = "related" if i in related else "original"
-            ev: dict[str, Any] = {"copies": sorted(nodes[c].url for c, e in parent.items() if e.source == i)}
-            if rel == "related":
+            ev: dict[str, Any] = {}
+            if i in explain:
+                ev["copies"] = sorted(nodes[c].url for c, e in parent.items() if e.source == i)
+            if rel == "related" and i in explain:
                 ev.update(_related_evidence(nodes, pairs, i, members[story[i]], parent))
             out[i] = LineageRecord(
                 url=node.url, relation=rel, parent_url=None, original_url=node.url, story_id=story[i],

@@ -7,13 +7,12 @@ two texts themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import cached_property
 
 from cleaners.text import content_terms, fact_terms, sentences, word_spans
 from crawler.fingerprint import shingle_set
 
-__all__ = ["ALIGN_TERMS", "PairScores", "Text", "align", "compare"]
+__all__ = ["ALIGN_TERMS", "COPY_CONTAINMENT", "PairScores", "Text", "align", "aligned", "compare"]
 
 #: Shortest run of identical words reported as a shared passage.
 MIN_PASSAGE_WORDS = 8
@@ -22,6 +21,9 @@ SENTENCE_MATCH = 0.4
 #: Content-term Jaccard from which :func:`compare` aligns sentences (a rewrite needs at least this
 #: much shared vocabulary; reports further apart are aligned only on demand, with :func:`align`).
 ALIGN_TERMS = 0.25
+#: Shingle containment (either way) from which a pair shares text outright: an edited or closer
+#: copy. Such pairs are aligned only when their evidence is written (:func:`aligned`).
+COPY_CONTAINMENT = 0.4
 
 
 class Text:
@@ -40,8 +42,23 @@ class Text:
         return [t for t, _, _ in self.spans]
 
     @cached_property
+    def shingle_seq(self) -> list[str]:
+        """Word shingles in text order (position i starts at token i)."""
+        k = self.shingle_size
+        return [" ".join(self.tokens[i:i + k]) for i in range(len(self.tokens) - k + 1)]
+
+    @cached_property
     def shingles(self) -> set[str]:
-        return shingle_set(self.tokens, self.shingle_size)
+        return set(self.shingle_seq) if len(self.tokens) >= self.shingle_size else shingle_set(self.tokens,
+                                                                                             self.shingle_size)
+
+    @cached_property
+    def first_at(self) -> dict[str, int]:
+        """Shingle → its first position."""
+        out: dict[str, int] = {}
+        for i, sh in enumerate(self.shingle_seq):
+            out.setdefault(sh, i)
+        return out
 
     @cached_property
     def terms(self) -> set[str]:
@@ -97,18 +114,28 @@ class PairScores:
 
 
 def _passages(a: Text, b: Text) -> tuple[list[dict[str, object]], float, float]:
-    matcher = SequenceMatcher(None, a.tokens, b.tokens, autojunk=False)
+    # Runs of identical words, found from shared shingles and extended word by word (linear in
+    # the texts' length, where a diff is quadratic on long near-copies).
+    ta, tb, at = a.tokens, b.tokens, b.first_at
     out: list[dict[str, object]] = []
     a_end = b_end = 0
-    for block in matcher.get_matching_blocks():
-        if block.size < MIN_PASSAGE_WORDS:
+    i, seq = 0, a.shingle_seq
+    while i < len(seq):
+        j = at.get(seq[i])
+        if j is None:
+            i += 1
             continue
-        a0, a1 = a.spans[block.a][1], a.spans[block.a + block.size - 1][2]
-        b0, b1 = b.spans[block.b][1], b.spans[block.b + block.size - 1][2]
-        out.append({"words": block.size, "a": [a0, a1], "b": [b0, b1], "text": a.text[a0:a1][:300]})
-        a_end, b_end = max(a_end, block.a + block.size), max(b_end, block.b + block.size)
+        n = a.shingle_size
+        while i + n < len(ta) and j + n < len(tb) and ta[i + n] == tb[j + n]:
+            n += 1
+        if n >= MIN_PASSAGE_WORDS:
+            a0, a1 = a.spans[i][1], a.spans[i + n - 1][2]
+            b0, b1 = b.spans[j][1], b.spans[j + n - 1][2]
+            out.append({"words": n, "a": [a0, a1], "b": [b0, b1], "text": a.text[a0:a1][:300]})
+            a_end, b_end = max(a_end, i + n), max(b_end, j + n)
+        i += n - a.shingle_size + 1
     # how far down each text the shared passages reach: a top-cut copy reaches only part way
-    return out, a_end / max(1, len(a.tokens)), b_end / max(1, len(b.tokens))
+    return out, a_end / max(1, len(ta)), b_end / max(1, len(tb))
 
 
 def _dice(x: frozenset[str], y: frozenset[str]) -> float:
@@ -164,7 +191,8 @@ def compare(a: Text, b: Text) -> PairScores:
         least :data:`MIN_PASSAGE_WORDS` words with character offsets in both texts, how far down
         each text the shared passages reach, and the monotone sentence alignment (share of each text's
         content in aligned sentences, and the aligned pairs) when they share at least
-        :data:`ALIGN_TERMS` of their content terms.
+        :data:`ALIGN_TERMS` of their content terms but no copied text (under
+        :data:`COPY_CONTAINMENT`): a possible rewrite.
     """
     sa, sb = a.shingles, b.shingles
     inter = len(sa & sb)
@@ -179,6 +207,15 @@ def compare(a: Text, b: Text) -> PairScores:
     )
     if inter:
         scores.passages, scores.a_reach, scores.b_reach = _passages(a, b)
-    if scores.term_jaccard >= ALIGN_TERMS:
+    if scores.term_jaccard >= ALIGN_TERMS and max(scores.a_in_b, scores.b_in_a) < COPY_CONTAINMENT:
         scores.aligned_a, scores.aligned_b, scores.sentence_pairs = align(a, b)
     return scores
+
+
+def aligned(a: Text, b: Text, scores: PairScores) -> PairScores:
+    """``scores`` with the sentence alignment filled in (computed now if :func:`compare` skipped it)."""
+    if scores.sentence_pairs or scores.aligned_a or scores.term_jaccard < ALIGN_TERMS:
+        return scores
+    out = PairScores(**{k: getattr(scores, k) for k in scores.__dataclass_fields__})
+    out.aligned_a, out.aligned_b, out.sentence_pairs = align(a, b)
+    return out
