@@ -39,8 +39,8 @@ __all__ = ["Added", "LineageIndex"]
 #: Prepared texts and verified pair scores kept between calls (one run re-resolves the same
 #: neighbourhoods at the end); bounded so that memory stays flat over a long crawl. A prepared
 #: text of a 500-word article (tokens, offsets, shingles, sentences) takes ~250 KB, so the text
-#: cache is the larger one in memory (~130 MB); pair scores are small.
-CACHE_SIZE = 512
+#: cache is the larger one in memory (~65 MB); pair scores are small.
+CACHE_SIZE = 256
 PAIR_CACHE_SIZE = 8192
 #: Bands a pair must share, per signal (shingles, lead, facts, quotes), to be verified as candidates.
 MIN_BANDS = (1, 1, 2, 1)
@@ -217,17 +217,21 @@ class LineageIndex:
             save: store the answers (and story ids) in the index.
             evidence: build each record's evidence (scores, passages, aligned sentences, votes,
                 drift). Without it (and without ``save``) only the answers of ``docs`` are
-                computed: the cheap provisional lineage of an article as it passes.
+                computed, from their direct candidates alone: the cheap provisional lineage of an
+                article as it passes (the final settle looks further).
 
         Returns:
             Records for ``docs`` plus records of other indexed articles whose stored answer
             changed (a copy seen before its original, settled now).
         """
         wanted = set(docs)
+        provisional = not (save or evidence)
         near: dict[int, set[int]] = {d: self.candidates(d) for d in wanted}
         hood = wanted | set().union(*near.values()) if near else set(wanted)
-        for d in hood - wanted:
-            near[d] = self.candidates(d)
+        if not provisional:
+            # the neighbours' own candidates too: a copy's answer depends on its source's source
+            for d in hood - wanted:
+                near[d] = self.candidates(d)
         nodes = {d: self._node(d) for d in hood | set().union(*near.values())}
         pairs: dict[tuple[int, int], PairScores] = {}
         for a, cands in near.items():
@@ -247,7 +251,7 @@ class LineageIndex:
                 if b != a and key not in pairs and key not in also:
                     fb = nodes[b].text.facts
                     also[key] = len(fa & fb) / max(1, len(fa | fb))
-        if not (save or evidence):
+        if provisional:
             return settle(nodes, pairs, report=wanted, also=also, evidence_for=set())
         answers = settle(nodes, pairs, report=hood, also=also, evidence_for=set())
         stored = dict(self._db.execute(
