@@ -246,7 +246,9 @@ class LineageIndex:
         also = {}
         for a in wanted:
             fa = nodes[a].text.facts
-            for b in nodes:
+            # two hops through candidates (not every pair of the neighbourhood: a run's final
+            # settle has thousands of articles)
+            for b in set().union(*(near.get(c, ()) for c in near[a])):
                 key = (min(a, b), max(a, b))
                 if b != a and key not in pairs and key not in also:
                     fb = nodes[b].text.facts
