@@ -35,7 +35,8 @@ from datasketch import MinHash
 
 from cleaners.text import content_terms, fact_terms, words
 
-__all__ = ["SIGNALS", "Fingerprint", "quotations", "FingerprintParams", "band_keys", "fingerprint", "shingle_set", "term_set"]
+__all__ = ["SIGNALS", "Fingerprint", "FingerprintParams", "band_keys", "fingerprint", "quotations", "shingle_list",
+           "shingle_set"]
 
 #: Bumped whenever :func:`cleaners.text.words`, ``content_terms`` or ``fact_terms`` change output,
 #: or the signals themselves change.
@@ -137,11 +138,11 @@ class Fingerprint:
 
 def shingle_set(tokens: list[str], size: int) -> set[str]:
     """Word ``size``-shingles of ``tokens`` (the whole text as one shingle if it is shorter)."""
-    return set(_shingles(tokens, size))
+    return set(shingle_list(tokens, size))
 
 
-def _shingles(tokens: list[str], size: int) -> list[str]:
-    # in text order, so that the lead's shingles are a prefix of the body's
+def shingle_list(tokens: list[str], size: int) -> list[str]:
+    """Word ``size``-shingles in text order (the i-th starts at token i; one shingle for a shorter text)."""
     if len(tokens) < size:
         return [" ".join(tokens)] if tokens else []
     return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)]
@@ -155,11 +156,6 @@ def quotations(text: str, min_words: int = 6) -> list[str]:
         if len(tokens) >= min_words:
             out.append(" ".join(tokens))
     return list(dict.fromkeys(out))
-
-
-def term_set(text: str) -> set[str]:
-    """The set of stemmed content words of ``text``."""
-    return set(content_terms(text))
 
 
 @lru_cache(maxsize=4)
@@ -192,9 +188,9 @@ def fingerprint(text: str, params: FingerprintParams = FingerprintParams()) -> F
         The :class:`Fingerprint`.
     """
     tokens = words(text)
-    ordered = _shingles(tokens, params.shingle_size)
+    ordered = shingle_list(tokens, params.shingle_size)
     hashes = {s: _hash32(s) for s in ordered}
-    lead = _shingles(tokens[: params.lead_words], params.shingle_size)
+    lead = shingle_list(tokens[: params.lead_words], params.shingle_size)
     facts = fact_terms(text)
     if len(facts) < params.min_facts:
         facts |= set(content_terms(text))
@@ -233,7 +229,3 @@ def band_keys(signature: np.ndarray, bands: int, rows: int, signal: int) -> list
         keys.append((int.from_bytes(digest, "big", signed=True) & ~3) | signal)
     return keys
 
-
-def signal_of(key: int) -> int:
-    """The signal number stored in a bucket key."""
-    return key & 3

@@ -85,3 +85,15 @@ def test_bad_store_is_one_clear_line(tmp_path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.startswith("wiretrace lineage: unknown store scheme 'ftp'")
     assert "Traceback" not in proc.stderr
+
+
+def test_rebuild_waits_for_no_running_crawl(tmp_path) -> None:
+    import fcntl
+
+    (tmp_path / "state").mkdir()
+    with open(tmp_path / "state" / "crawl.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running `wiretrace crawl` holds it
+        proc = _wiretrace(["lineage", "--rebuild", "--quiet"], tmp_path)
+    assert proc.returncode == 2
+    assert "a wiretrace run holds" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "state" / "lineage.sqlite").exists()

@@ -13,16 +13,21 @@ environment variables apply as they do to ``scrapy crawl``.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import importlib
+import os
 import pkgutil
 import sys
-from typing import Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, Sequence
 
 from scrapy.settings import Settings
 
 from crawler.exceptions import WiretraceError
 
-__all__ = ["main", "project_settings"]
+__all__ = ["crawl_lock", "main", "project_settings"]
 
 
 def project_settings(overrides: dict[str, object] | None = None) -> Settings:
@@ -34,6 +39,31 @@ def project_settings(overrides: dict[str, object] | None = None) -> Settings:
         if value is not None:
             settings.set(name, value, priority="cmdline")
     return settings
+
+
+@contextmanager
+def crawl_lock(settings: Settings) -> Iterator[Path | None]:
+    """Hold the lock that keeps two runs (and an index rebuild) from overlapping.
+
+    The lock is ``WIRETRACE_LOCK_FILE`` (default ``<state>/crawl.lock``), taken with ``flock``
+    without waiting, so the kernel releases it even when the holder is killed.
+
+    Yields:
+        None when the lock is held here, or its path when another process holds it.
+    """
+    path = Path(settings.get("WIRETRACE_LOCK_FILE") or Path(settings.get("WIRETRACE_STATE_DIR")) / "crawl.lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+", encoding="utf-8") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield path
+            return
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"pid {os.getpid()} since {datetime.now(timezone.utc).isoformat(timespec='seconds')}\n")
+        lock.flush()
+        yield None
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -17,14 +17,11 @@ Run it from the project folder (where scrapy.cfg is); settings as for `scrapy cr
 from __future__ import annotations
 
 import argparse
-import fcntl
-import os
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Mapping
 
-from crawler.cli import project_settings
+from crawler.cli import crawl_lock, project_settings
 
 __all__ = ["HELP", "add_arguments", "run", "run_verdict"]
 
@@ -66,20 +63,11 @@ def run(args: argparse.Namespace) -> int:
     """Take the lock, crawl, and return the run's exit status (see the module docstring)."""
     settings = project_settings({"WIRETRACE_SOURCES": args.sources})
     max_errors = args.max_errors if args.max_errors is not None else settings.getint("WIRETRACE_MAX_ERRORS")
-    lock_path = Path(settings.get("WIRETRACE_LOCK_FILE") or Path(settings.get("WIRETRACE_STATE_DIR")) / "crawl.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+", encoding="utf-8") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(f"wiretrace crawl: a wiretrace run is in progress (lock {lock_path}); exiting", flush=True)
+    with crawl_lock(settings) as held_by_other:
+        if held_by_other:
+            print(f"wiretrace crawl: a wiretrace run is in progress (lock {held_by_other}); exiting", flush=True)
             return 0
-        lock.seek(0)
-        lock.truncate()
-        lock.write(f"pid {os.getpid()} since {datetime.now(timezone.utc).isoformat(timespec='seconds')}\n")
-        lock.flush()
         return _crawl(settings, args.publisher, max_errors)
-
 
 def _crawl(settings: Any, publisher: str | None, max_errors: int) -> int:
     from scrapy.crawler import CrawlerProcess

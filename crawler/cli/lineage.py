@@ -19,12 +19,12 @@ import argparse
 import json
 import os
 import sys
-import tempfile
+from contextlib import nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 
-from crawler.cli import project_settings
-from crawler.exceptions import StoreError
+from crawler.cli import crawl_lock, project_settings
+from crawler.exceptions import ConfigError, StoreError
 from crawler.fingerprint import FingerprintParams
 from crawler.lineage import LineageIndex, recompute
 from crawler.storage import open_store
@@ -74,11 +74,10 @@ def run(args: argparse.Namespace) -> int:
     window = settings.getfloat("WIRETRACE_LINEAGE_WINDOW_DAYS")
     state.mkdir(parents=True, exist_ok=True)
     recompute_id = new_run_id()
-    lock = Path(settings.get("WIRETRACE_LOCK_FILE") or state / "crawl.lock")
-    with _crawl_lock(lock) if args.rebuild else _no_lock():
-        fd, tmp = tempfile.mkstemp(prefix=".lineage-", suffix=".sqlite", dir=state)
-        os.close(fd)
-        os.unlink(tmp)
+    with crawl_lock(settings) if args.rebuild else nullcontext() as held_by_other:
+        if held_by_other:
+            raise ConfigError(f"a wiretrace run holds {held_by_other}; run --rebuild when it has finished")
+        tmp = str(state / f".lineage-{recompute_id}.sqlite")  # the recompute id is unique
         index = LineageIndex.open(tmp, params, window)
         try:
             try:
@@ -112,32 +111,3 @@ def run(args: argparse.Namespace) -> int:
           f" written to {location}" + ("; crawl index rebuilt" if args.rebuild else ""))
     return 0
 
-
-class _no_lock:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-class _crawl_lock:
-    """The lock ``wiretrace crawl`` takes, held while the index is replaced."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> None:
-        import fcntl
-
-        from crawler.exceptions import ConfigError
-
-        self.fh = open(self.path, "a+")
-        try:
-            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.fh.close()
-            raise ConfigError(f"a wiretrace run holds {self.path}; run --rebuild when it has finished") from None
-
-    def __exit__(self, *exc: object) -> None:
-        self.fh.close()

@@ -177,10 +177,9 @@ class LineageIndex:
 
     def candidates(self, doc: int) -> set[int]:
         """Ids sharing at least :data:`MIN_BANDS` bands of one signal with ``doc``."""
-        rows = self._db.execute(
+        return set(_passing(self._db.execute(
             "SELECT b2.doc, b2.k & 3, count(*) FROM buckets b1 JOIN buckets b2 ON b1.k = b2.k"
-            " WHERE b1.doc=? AND b2.doc<>? GROUP BY b2.doc, b2.k & 3", (doc, doc)).fetchall()
-        return {d for d, signal, n in rows if n >= MIN_BANDS[signal]}
+            " WHERE b1.doc=? AND b2.doc<>? GROUP BY b2.doc, b2.k & 3", (doc, doc))))
 
     def query(self, fp: Fingerprint) -> dict[int, dict[str, int]]:
         """Indexed articles that are candidates for a fingerprint not (necessarily) indexed.
@@ -189,14 +188,9 @@ class LineageIndex:
             Candidate id → matching bands per signal name.
         """
         keys = self.keys(fp)
-        rows = self._db.execute(
+        return _passing(self._db.execute(
             f"SELECT doc, k & 3, count(*) FROM buckets WHERE k IN ({','.join('?' * len(keys))})"
-            " GROUP BY doc, k & 3", keys).fetchall()
-        out: dict[int, dict[str, int]] = {}
-        for d, signal, n in rows:
-            out.setdefault(d, {})[SIGNALS[signal]] = n
-        return {d: bands for d, bands in out.items()
-                if any(n >= MIN_BANDS[SIGNALS.index(name)] for name, n in bands.items())}
+            " GROUP BY doc, k & 3", keys))
 
     def _node(self, doc: int) -> Node:
         row = self._db.execute(
@@ -301,6 +295,17 @@ class _Lru(OrderedDict):  # type: ignore[type-arg]
         self.move_to_end(key)
         if len(self) > self.size:
             self.popitem(last=False)
+
+def _passing(rows: Iterable[tuple[int, int, int]]) -> dict[int, dict[str, int]]:
+    """``(doc, signal, matching bands)`` rows → the docs that pass :data:`MIN_BANDS` on some signal."""
+    bands: dict[int, dict[str, int]] = {}
+    passed: set[int] = set()
+    for doc, signal, n in rows:
+        bands.setdefault(doc, {})[SIGNALS[signal]] = n
+        if n >= MIN_BANDS[signal]:
+            passed.add(doc)
+    return {d: b for d, b in bands.items() if d in passed}
+
 
 def _answer(record: dict[str, object]) -> tuple[object, ...]:
     return (record.get("relation"), record.get("parent_url"), record.get("original_url"), record.get("story_id"))

@@ -178,11 +178,14 @@ def _edge(a: Node, b: Node, s: PairScores) -> _Edge | None:
     return _Edge(a.id, b.id, rel, s, -margin, [(n, -v) for n, v in votes])  # type: ignore[arg-type]
 
 
-def _story_pair(a: Node, b: Node, s: PairScores) -> bool:
+def _within_story_span(a: Node, b: Node) -> bool:
     ia, ib = a.interval, b.interval
-    if ia and ib and (ib[0] - ia[1] > STORY_SPAN or ia[0] - ib[1] > STORY_SPAN):
-        return False
-    return s.fact_jaccard >= STORY_FACTS or (bool(s.passages) and s.fact_jaccard >= STORY_FACTS_WITH_PASSAGE)
+    return not (ia and ib and (ib[0] - ia[1] > STORY_SPAN or ia[0] - ib[1] > STORY_SPAN))
+
+
+def _story_pair(a: Node, b: Node, s: PairScores) -> bool:
+    shared = s.fact_jaccard >= STORY_FACTS or (bool(s.passages) and s.fact_jaccard >= STORY_FACTS_WITH_PASSAGE)
+    return shared and _within_story_span(a, b)
 
 
 def _passage_evidence(s: PairScores, limit: int = 5) -> list[dict[str, Any]]:
@@ -236,7 +239,7 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
         if e or _story_pair(nodes[a], nodes[b], s):
             story_links.append((a, b))
     for (a, b), facts in (also or {}).items():
-        if facts >= STORY_FACTS and _story_pair(nodes[a], nodes[b], PairScores(0, 0, 0, 0, fact_jaccard=facts)):
+        if facts >= STORY_FACTS and _within_story_span(nodes[a], nodes[b]):
             story_links.append((a, b))
 
     parent: dict[int, _Edge] = {}

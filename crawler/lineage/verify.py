@@ -6,11 +6,11 @@ two texts themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from cleaners.text import content_terms, fact_terms, sentences, word_spans
-from crawler.fingerprint import shingle_set
+from crawler.fingerprint import shingle_list
 
 __all__ = ["ALIGN_TERMS", "COPY_CONTAINMENT", "PairScores", "Text", "align", "aligned", "compare"]
 
@@ -44,13 +44,11 @@ class Text:
     @cached_property
     def shingle_seq(self) -> list[str]:
         """Word shingles in text order (position i starts at token i)."""
-        k = self.shingle_size
-        return [" ".join(self.tokens[i:i + k]) for i in range(len(self.tokens) - k + 1)]
+        return shingle_list(self.tokens, self.shingle_size)
 
     @cached_property
     def shingles(self) -> set[str]:
-        return set(self.shingle_seq) if len(self.tokens) >= self.shingle_size else shingle_set(self.tokens,
-                                                                                             self.shingle_size)
+        return set(self.shingle_seq)
 
     @cached_property
     def first_at(self) -> dict[str, int]:
@@ -216,6 +214,5 @@ def aligned(a: Text, b: Text, scores: PairScores) -> PairScores:
     """``scores`` with the sentence alignment filled in (computed now if :func:`compare` skipped it)."""
     if scores.sentence_pairs or scores.aligned_a or scores.term_jaccard < ALIGN_TERMS:
         return scores
-    out = PairScores(**{k: getattr(scores, k) for k in scores.__dataclass_fields__})
-    out.aligned_a, out.aligned_b, out.sentence_pairs = align(a, b)
-    return out
+    aligned_a, aligned_b, pairs = align(a, b)
+    return replace(scores, aligned_a=aligned_a, aligned_b=aligned_b, sentence_pairs=pairs)
