@@ -65,13 +65,11 @@ def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return raw[len(bom):].decode(name, errors="replace"), name
-    declared = _declared(raw[:4096], content_type)
-    if raw.isascii():  # valid UTF-8 as well, whatever is declared
-        return raw.decode("ascii"), "utf-8"
-    try:
+    try:  # valid UTF-8 (ASCII included) is UTF-8, whatever is declared
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    declared = _declared(raw[:4096], content_type)
     if declared and declared not in _UTF8_NAMES:
         codec = "cp1252" if declared in _CP1252_LABELS else declared
         try:

@@ -20,7 +20,8 @@ import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
-__all__ = ["MAX_MARKUP_CHARS", "STRAY_MARK", "parse_html", "prune_boilerplate", "strip_markup", "unwrap_layout_tables"]
+__all__ = ["MAX_MARKUP_CHARS", "STRAY_MARK", "block_text", "parse_html", "prune_boilerplate", "strip_markup",
+           "unwrap_layout_tables"]
 
 #: Markup left after stripping scripts and styles beyond this is not parsed (about a second of work).
 MAX_MARKUP_CHARS = 1_000_000
@@ -30,6 +31,11 @@ _BLOCK_END = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("scrip
 _DATA_URI = re.compile(r"data:[\w/+.-]{1,40};base64,[A-Za-z0-9+/=\s]{256,}")
 _MAX_JSONLD_CHARS = 500_000
 
+
+
+def block_text(el: lxml.html.HtmlElement) -> str:
+    """The element's text with whitespace folded (what a reader sees of the block)."""
+    return " ".join(" ".join(el.itertext()).split())
 
 def strip_markup(html: str) -> str:
     """Cut what never holds article text out of ``html`` and cap what is left.
@@ -102,7 +108,7 @@ def _is_layout(table: lxml.html.HtmlElement) -> bool:
         return True
     if table.find(".//h1") is not None or table.find(".//article") is not None:
         return True
-    return any(len(" ".join(" ".join(cell.itertext()).split())) > _LAYOUT_CELL_CHARS
+    return any(len(block_text(cell)) > _LAYOUT_CELL_CHARS
                for cell in table.iter("td", "th"))
 
 
@@ -176,9 +182,9 @@ def prune_boilerplate(tree: lxml.html.HtmlElement) -> list[str]:
             continue
         if any(anc in removed for anc in el.iterancestors()):
             continue
-        text = " ".join(" ".join(el.itertext()).split())
+        text = block_text(el)
         if len(text) > _PRUNE_MAX_TEXT:
-            links = sum(len(" ".join(" ".join(a.itertext()).split())) for a in el.iter("a"))
+            links = sum(len(block_text(a)) for a in el.iter("a"))
             if links < _PRUNE_LINK_SHARE * len(text):
                 continue
         if text:

@@ -22,7 +22,7 @@ import lxml.html
 import trafilatura
 
 from cleaners.charset import decode_html
-from cleaners.dom import STRAY_MARK, parse_html, prune_boilerplate, unwrap_layout_tables
+from cleaners.dom import STRAY_MARK, block_text, parse_html, prune_boilerplate, unwrap_layout_tables
 from cleaners.metadata import ARTICLE_TYPES as _ARTICLE_TYPES
 from cleaners.metadata import PageMeta, read_metadata
 from cleaners.plaintext import Parsed, parse
@@ -97,7 +97,7 @@ def _stray_paragraphs(tree: lxml.html.HtmlElement, text: str) -> list[str]:
     if not lines:
         return []
     tail = " ".join(lines[-1].split())[-80:]
-    last = next((p for p in tree.iter("p") if tail in " ".join(" ".join(p.itertext()).split())), None)
+    last = next((p for p in tree.iter("p") if tail in block_text(p)), None)
     if last is None:
         return []
     found: list[str] = []
@@ -110,8 +110,8 @@ def _stray_paragraphs(tree: lxml.html.HtmlElement, text: str) -> list[str]:
             break
         if el.tag != "p" or not el.get(STRAY_MARK):
             continue
-        para = " ".join(" ".join(el.itertext()).split())
-        links = sum(len(" ".join(" ".join(a.itertext()).split())) for a in el.iter("a"))
+        para = block_text(el)
+        links = sum(len(block_text(a)) for a in el.iter("a"))
         if len(para.split()) >= 12 and _PROSE_END.search(para) and links < 0.2 * len(para):
             if para not in text:
                 found.append(para)
@@ -128,7 +128,7 @@ def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, body: s
         return _NON_ARTICLE_TYPES[meta.page_type]  # type: ignore[index]
     figures = tree.xpath(".//figure")
     if len(figures) >= 4:
-        captions = " ".join(" ".join(" ".join(c.itertext()).split()) for c in tree.iter("figcaption"))
+        captions = " ".join(block_text(c) for c in tree.iter("figcaption"))
         lines = [line for line in body.split("\n") if line.strip()]
         in_captions = sum(len(line.split()) for line in lines if " ".join(line.split()) in captions)
         if in_captions >= 0.6 * max(sum(len(line.split()) for line in lines), 1):
@@ -148,7 +148,7 @@ def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, body: s
     if tree.find(".//video") is not None or tree.xpath('.//iframe[contains(@src, "player") or '
                                                        'contains(@src, "youtube") or contains(@src, "video")]'):
         return "a video page (a player and little text)"
-    if len(tree.xpath(".//figure")) >= 8:
+    if len(figures) >= 8:
         return "a photo gallery (many figures and little text)"
     return None
 
@@ -201,7 +201,7 @@ def _page_credits(meta: PageMeta, tree: lxml.html.HtmlElement) -> list[Credit]:
         if credit:
             credits.append(credit)
     for el in tree.xpath('.//body//*[contains(@class, "source")][not(ancestor::figure)]'):
-        name = re.split(r"\s*[|\u00b7\u2022]\s*", " ".join(" ".join(el.itertext()).split()))[0]
+        name = re.split(r"\s*[|\u00b7\u2022]\s*", block_text(el))[0]
         agency = agency_of(name) if len(name) <= 40 else None
         if agency:
             credits.append(Credit(agency, "source", name))

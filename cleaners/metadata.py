@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 import lxml.html
 
 from cleaners.dates import DATE_TEXT, parse_date
+from cleaners.dom import block_text
 from cleaners.plaintext import META_KEY, is_correction
 from cleaners.text import tidy
 
@@ -68,6 +69,8 @@ class PageMeta:
     correction: str | None = None
     """A correction or editor's note printed anywhere on the page."""
 
+
+_PUBLISHED_ELEMENTS = './/time[@datetime] | .//*[@itemprop="datePublished"][@content or @datetime]'
 
 def _json_objects(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = []
@@ -184,10 +187,6 @@ _BYLINE_XPATHS = (
 _CREDIT_HEADER = re.compile(rf"^(?P<who>[^|]{{2,60}}?)\s+[-\u2013\u2014|]\s+{DATE_TEXT}")
 
 
-def _block_text(el: lxml.html.HtmlElement) -> str:
-    return " ".join(" ".join(el.itertext()).split())
-
-
 def _article_scope(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The ``<article>`` or ``<main>`` holding the headline, where the story's own metadata is."""
     h1 = tree.find(".//h1")
@@ -216,12 +215,12 @@ def _byline_in(tree: lxml.html.HtmlElement) -> str | None:
             if el.tag in ("meta", "link", "script", "body", "html", "article", "main") or el.xpath(
                     "ancestor::figure or ancestor::figcaption or ancestor::footer"):
                 continue
-            text = re.split(r"\s+(?:\||\u00b7|\u2022)\s+", _block_text(el))[0].strip(" ,;")
+            text = re.split(r"\s+(?:\||\u00b7|\u2022)\s+", block_text(el))[0].strip(" ,;")
             if 2 <= len(text) <= 120 and len(text.split()) <= 14 and not re.search(r"[.!?]$", text):
                 return text
     # an agency credit header: "KYODO NEWS - Sep 8, 2026 - 18:05 | All, Japan"
     for el in tree.xpath('.//*[contains(@class, "credit")][not(ancestor::figure)]'):
-        m = _CREDIT_HEADER.match(_block_text(el))
+        m = _CREDIT_HEADER.match(block_text(el))
         if m:
             return m.group("who").strip()
     return None
@@ -249,8 +248,10 @@ def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
         if not seen_h1 and h1 is not None and (parent is h1 or h1 in parent.iterancestors()):
             seen_h1 = True
             continue
+        if len(found) > 8:
+            break
         text = " ".join(str(node).split())
-        if len(text) > 120 or len(found) > 8:
+        if len(text) > 120:
             continue
         m = _DATE_IN_TEXT.search(text)
         if not m:
@@ -263,7 +264,7 @@ def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
             found.append((seen_h1, modified, value, m.group(0).strip() if key else m.group("date")))
     if any(f[0] for f in found):
         found = [f for f in found if f[0]]
-    for after, modified, value, raw in found:
+    for _, modified, value, raw in found:
         if modified and meta.modified is None:
             meta.modified, meta.modified_raw = value, raw
         elif not modified and meta.published is None:
@@ -287,7 +288,7 @@ def _correction(tree: lxml.html.HtmlElement) -> str | None:
             el = el.getparent()
         if el is None or el.tag == "body":
             continue
-        text = _block_text(el)
+        text = block_text(el)
         if len(text) < 600 and is_correction(text):
             return text
     return None
@@ -362,9 +363,8 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
                     break
     scope = _article_scope(tree)
     if meta.published is None:
-        for el in (scope if scope is not None else tree).xpath(
-                './/time[@datetime] | .//*[@itemprop="datePublished"][@content or @datetime]') + tree.xpath(
-                './/time[@datetime] | .//*[@itemprop="datePublished"][@content or @datetime]'):
+        roots = (scope, tree) if scope is not None else (tree,)  # the article's own times first
+        for el in (el for root in roots for el in root.xpath(_PUBLISHED_ELEMENTS)):
             found = _date(el.get("datetime") or el.get("content"))
             if found:
                 meta.published, meta.published_raw = found

@@ -18,6 +18,7 @@ through :func:`parse`. It works by what lines look like, never by exact strings:
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass, field
 
 from cleaners.dates import DATE_TEXT, parse_date
@@ -155,24 +156,29 @@ def _is_heading(line: str) -> bool:
     return 1 <= len(words) <= 14 and line[0].isupper() and not _SEPARATOR.match(line)
 
 
-def _kind(line: str) -> str:
+def _kind(line: str) -> tuple[str, Any]:
+    """The line's kind, with what matching it found (date match, credit, byline parts) or None."""
     if not line:
-        return "blank"
+        return "blank", None
     if _URL.match(line) or _DESK_CODE.match(line):  # "shinjh@yna.co.kr", "dpa/xy/abc" are credits
-        return "credit" if match_credit_line(line) else "junk"
+        credit = match_credit_line(line)
+        return ("credit", credit) if credit else ("junk", None)
     if _SEPARATOR.match(line):
-        return "junk"
-    if _DATE_LINE.match(line):
-        return "date"
-    if match_credit_line(line):
-        return "credit"
-    if match_byline(line):
-        return "byline"
+        return "junk", None
+    date = _DATE_LINE.match(line)
+    if date:
+        return "date", date
+    credit = match_credit_line(line)
+    if credit:
+        return "credit", credit
+    byline = match_byline(line)
+    if byline:
+        return "byline", byline
     if _CORRECTION.search(line):
-        return "correction"
+        return "correction", None
     if _is_boilerplate(line):
-        return "junk"
-    return "para" if _is_paragraph(line) else "short"
+        return "junk", None
+    return ("para" if _is_paragraph(line) else "short"), None
 
 
 def _take_date(parsed: Parsed, key: str | None, raw: str) -> None:
@@ -207,7 +213,8 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
                 _take_date(parsed, m.group("key"), m.group("date"))
                 lines[i] = m.group("rest")
             break
-    kinds = [_kind(line) for line in lines]
+    classified = [_kind(line) for line in lines]
+    kinds = [kind for kind, _ in classified]
     paras = [i for i, k in enumerate(kinds) if k == "para"]
     first, last = (paras[0], paras[-1]) if paras else (len(lines), -1)
 
@@ -220,18 +227,16 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
             parsed.section = lines[labels[-1]]
 
     body: list[str] = []
-    for i, (line, kind) in enumerate(zip(lines, kinds)):
+    for i, (line, (kind, found)) in enumerate(zip(lines, classified)):
         if kind == "blank":
             continue
         zone = "header" if i < first else "tail" if i > last else "body"
         if kind == "date":
-            m = _DATE_LINE.match(line)
-            assert m is not None
-            _take_date(parsed, m.group("key"), m.group("date"))
+            _take_date(parsed, found.group("key"), found.group("date"))
         elif kind == "credit":
-            parsed.credits.append(match_credit_line(line))  # type: ignore[arg-type]
+            parsed.credits.append(found)
         elif kind == "byline" and zone != "body":
-            authors, credits = match_byline(line)  # type: ignore[misc]
+            authors, credits = found
             parsed.byline = parsed.byline or line
             parsed.authors.extend(a for a in authors if a not in parsed.authors)
             parsed.credits.extend(credits)

@@ -68,17 +68,20 @@ def words(text: str) -> list[str]:
     Internal apostrophes and dots are dropped inside a token ("U.S." → "us", "Lee's" → "lees"),
     so that "U.S."/"US" and curly/straight quotes compare equal.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    return [m.group().replace("'", "").replace(".", "") for m in _WORD.finditer(text)]
+    return [token for token, _, _ in _tokens(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower())]
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """Like :func:`words`, with each token's ``(start, end)`` character offsets in ``text``."""
     folded = text.translate(_QUOTES).lower()
     if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text):
-        # the usual case: fold the whole text once, offsets stay valid
-        return [(m.group().replace("'", "").replace(".", ""), m.start(), m.end()) for m in _WORD.finditer(folded)]
+        return _tokens(folded)  # the usual case: folding the whole text keeps the offsets valid
     return [(_fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _tokens(folded: str) -> list[tuple[str, int, int]]:
+    """Tokens of already folded text, internal apostrophes and dots dropped, with offsets."""
+    return [(m.group().replace("'", "").replace(".", ""), m.start(), m.end()) for m in _WORD.finditer(folded)]
 
 
 def _fold(token: str) -> str:
