@@ -28,14 +28,14 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 
 from crawler.items import ArticleItem
 from crawler.seen import SeenStore
-from crawler.spiders._base import ARTICLE, RECHECK, WIRE
+from crawler.spiders._base import ARTICLE, RECHECK, WIRE, LiveSpider
 
 __all__ = ["PoliteRetryMiddleware", "SeenMiddleware", "SeenSkip", "retry_after_seconds"]
 
@@ -83,6 +83,9 @@ class SeenMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "SeenMiddleware":
+        if not (crawler.spidercls and issubclass(crawler.spidercls, LiveSpider)):
+            # replays process every file they are given, every time, and leave no trace in it
+            raise NotConfigured("the seen-store applies to live crawls only")
         return cls(crawler)
 
     @property

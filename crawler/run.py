@@ -20,9 +20,9 @@ from scrapy.crawler import Crawler
 from crawler.exceptions import ConfigError
 from crawler.fingerprint import FingerprintParams
 from crawler.lineage import LineageIndex
-from crawler.storage import RunWriter, open_store
+from crawler.storage import RunWriter, open_store, preflight
 
-__all__ = ["Run", "check_state", "run_of"]
+__all__ = ["Run", "check_state", "precheck", "run_of"]
 
 
 class Run:
@@ -66,6 +66,26 @@ def check_state(settings: Any) -> None:
                           f"set WIRETRACE_STATE_DIR to a writable folder") from None
     LineageIndex.open(state / "lineage.sqlite", FingerprintParams(),
                       settings.getfloat("WIRETRACE_LINEAGE_WINDOW_DAYS")).close()
+
+
+def precheck(settings: Any, spidercls: type, **spider_args: Any) -> str | None:
+    """Everything checked before a crawl sends any request (``scrapy crawl`` and ``wiretrace crawl``).
+
+    Checks the local state (:func:`check_state`), the spider's arguments (its
+    ``check_arguments``, when it has one), the store and the spool (:func:`~crawler.storage.preflight`).
+
+    Returns:
+        A warning to print (the store is unreachable: the run will go into the spool), or None.
+
+    Raises:
+        WiretraceError: a configuration error; the crawl must not start.
+    """
+    check_state(settings)
+    check = getattr(spidercls, "check_arguments", None)
+    if check:
+        check(settings, **spider_args)
+    _, warning = preflight(settings.get("WIRETRACE_STORE_URI"), Path(settings.get("WIRETRACE_STATE_DIR")) / "spool")
+    return warning  # type: ignore[no-any-return]
 
 
 def run_of(crawler: Crawler) -> Run:

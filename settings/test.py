@@ -5,9 +5,7 @@ import os
 from settings.base import *  # noqa: F403
 
 LOG_LEVEL = "INFO"
-# Live-crawl tests run against loopback servers: politeness on, but with short delays.
-ROBOTSTXT_OBEY = True
-AUTOTHROTTLE_ENABLED = True
+# Live-crawl tests run against loopback servers: politeness on (as in base), with short delays.
 AUTOTHROTTLE_START_DELAY = 0.05
 AUTOTHROTTLE_MAX_DELAY = 0.5
 DOWNLOAD_TIMEOUT = 2

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any, Mapping
 
 from crawler.cli import crawl_lock, project_settings
@@ -69,18 +68,16 @@ def run(args: argparse.Namespace) -> int:
             return 0
         return _crawl(settings, args.publisher, max_errors)
 
+
 def _crawl(settings: Any, publisher: str | None, max_errors: int) -> int:
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.run import check_state
+    from crawler.run import precheck
     from crawler.spiders.crawl import CrawlSpider
-    from crawler.storage import preflight
 
     # Configuration errors stop here, before any request: exit status 2 (a store that is only
     # unreachable is a warning; the run goes into the local spool).
-    check_state(settings)
-    CrawlSpider.check_arguments(settings, publisher=publisher)
-    _, warning = preflight(settings.get("WIRETRACE_STORE_URI"), Path(settings.get("WIRETRACE_STATE_DIR")) / "spool")
+    warning = precheck(settings, CrawlSpider, publisher=publisher)
     if warning:
         print(f"wiretrace crawl: warning: {warning}", file=sys.stderr, flush=True)
     process = CrawlerProcess(settings)

@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from crawler.exceptions import WiretraceError
-from crawler.run import check_state
-from crawler.storage import preflight
+from crawler.run import precheck
 
 
 class Command(ScrapyCrawlCommand):
@@ -33,13 +31,8 @@ class Command(ScrapyCrawlCommand):
             spidercls = self.crawler_process.spider_loader.load(args[0])
         except KeyError:
             raise UsageError(f"no spider named {args[0]!r}; `scrapy list` shows them") from None
-        check = getattr(spidercls, "check_arguments", None)
         try:
-            check_state(self.settings)
-            if check:
-                check(self.settings, **opts.spargs)
-            _, warning = preflight(self.settings.get("WIRETRACE_STORE_URI"),
-                                   Path(self.settings.get("WIRETRACE_STATE_DIR")) / "spool")
+            warning = precheck(self.settings, spidercls, **opts.spargs)
         except WiretraceError as exc:
             print(f"wiretrace: error: {exc}", file=sys.stderr)
             self.exitcode = 2

@@ -133,7 +133,7 @@ class LiveSpider(scrapy.Spider):
 
     def listing_request(self, url: str, callback: Any, **cb_kwargs: Any) -> Request:
         """A request for a feed, sitemap or front: always fetched (never in the seen-store)."""
-        return Request(url, callback=callback, errback=self.fetch_failed, cb_kwargs=cb_kwargs, dont_filter=False)
+        return Request(url, callback=callback, errback=self.fetch_failed, cb_kwargs=cb_kwargs)
 
     def parse_article(self, response: Response, publisher: Publisher, discovery: dict[str, Any]) -> Any:
         """An article response → an :class:`ArticleItem` carrying its publisher and discovery evidence."""
@@ -145,20 +145,18 @@ class LiveSpider(scrapy.Spider):
                 discovery["previous_text_sha256"] = recheck["text_sha256"]
         ctype = response.headers.get(b"Content-Type")
         content_type = ctype.decode("latin-1") if ctype else None
-        body = response.body
         declared = _CHARSET.search(content_type or "")
         if declared and content_type and content_type.lower().startswith("text/"):
             try:
-                body.decode(declared.group(1))
+                response.body.decode(declared.group(1))
             except (UnicodeDecodeError, LookupError):
-                # The common case is Windows-1252 served as UTF-8; the cleaner gets UTF-8.
-                body = body.decode("cp1252", errors="replace").encode("utf-8")
-                content_type = content_type[:declared.start()] + "charset=utf-8"
-                discovery["transcoded_from"] = "cp1252"
+                # Reported here, where the HTTP header is known; the cleaner decodes the bytes by
+                # what they are (UTF-8 where valid, Windows-1252 for the rest), so they pass unchanged.
+                discovery["wrong_charset"] = declared.group(1)
                 self.crawler.stats.inc_value("wiretrace/fetch/wrong_charset")
-                self.logger.warning("%s is not valid %s as its Content-Type says; decoded as Windows-1252 "
-                                    "(stat wiretrace/fetch/wrong_charset)", response.url, declared.group(1))
-        yield ArticleItem(url=response.url, body=body, content_type=content_type,
+                self.logger.warning("%s is not valid %s as its Content-Type says; the cleaner decodes it by its "
+                                    "bytes (stat wiretrace/fetch/wrong_charset)", response.url, declared.group(1))
+        yield ArticleItem(url=response.url, body=response.body, content_type=content_type,
                           source=publisher.name, publisher_wire=publisher.wire, discovery=discovery,
                           fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
 

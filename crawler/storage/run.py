@@ -19,7 +19,8 @@ from typing import Any, Iterable
 
 from crawler.exceptions import SpoolError, StoreError
 from crawler.storage.base import Store
-from crawler.storage.spool import ARTICLES, ARTICLES_GZ, LINEAGE, SpoolFolder, gzip_lines, wait_for_file, write_atomic
+from crawler.storage.spool import (ARTICLES, ARTICLES_GZ, LINEAGE, SpoolFolder, gzip_lines, spool_error, wait_for_file,
+                                   write_atomic)
 
 __all__ = ["RunWriter", "new_run_id"]
 
@@ -57,7 +58,7 @@ class RunWriter:
             self._fd = os.open(self.spool, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         except OSError as exc:
             self.folder.unlock()
-            raise SpoolError(f"cannot write the spool {self.spool}: {exc.strerror or exc}") from exc
+            raise spool_error(self.spool, exc) from exc
         self._hold = Path(hold_manifest) if hold_manifest else None
         self.articles = 0
 
@@ -83,8 +84,7 @@ class RunWriter:
                 os.ftruncate(self._fd, start)  # no half line left behind
             except OSError:
                 pass
-            raise SpoolError(f"cannot write the spool {self.spool}: {exc.strerror or exc}; free disk space "
-                             "or point WIRETRACE_STATE_DIR at a writable folder") from exc
+            raise spool_error(self.spool, exc) from exc
         self.articles += 1
 
     def finish(self, lineage: Iterable[dict[str, Any]], manifest: dict[str, Any]) -> str:

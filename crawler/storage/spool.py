@@ -50,7 +50,8 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _spool_error(path: Path, exc: OSError) -> SpoolError:
+def spool_error(path: Path, exc: OSError) -> SpoolError:
+    """The error for a spool that cannot be written, saying what to do."""
     return SpoolError(f"cannot write the spool {path}: {exc.strerror or exc}; free disk space or point "
                       "WIRETRACE_STATE_DIR at a writable folder")
 
@@ -72,7 +73,7 @@ def write_atomic(path: Path, fill: Callable[[IO[bytes]], object]) -> None:
     except OSError as exc:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
-        raise _spool_error(path, exc) from exc
+        raise spool_error(path, exc) from exc
 
 
 def gzip_lines(src: Path, dst: Path) -> tuple[int, int]:
@@ -165,7 +166,7 @@ class SpoolFolder:
                 raise OSError(f"{tmp} is locked by another process")
             os.rename(tmp, root / run_id)
         except OSError as exc:
-            raise _spool_error(root / run_id, exc) from exc
+            raise spool_error(root / run_id, exc) from exc
         folder.path, folder.run_id = root / run_id, run_id
         return folder
 
@@ -257,7 +258,8 @@ class SpoolFolder:
             if name == MANIFEST and before_manifest is not None:
                 before_manifest()
             key, path = prefix + name, self.file(name)
-            if store.digest(key) == file_sha256(path):
+            remote = store.digest(key)
+            if remote is not None and remote == file_sha256(path):  # hash the file only if there is one
                 skipped += 1
                 continue
             store.put_file(key, path)
