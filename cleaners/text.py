@@ -14,7 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["content_terms", "decode", "fact_terms", "sentences", "tidy", "word_spans", "words"]
+__all__ = ["content_terms", "content_terms_of", "decode", "fact_terms", "sentences", "tidy", "word_spans", "word_tokens",
+           "words"]
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -22,6 +23,8 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
                          "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+_JOINER = re.compile(r"(?<=[^\W_])['.](?=[^\W_])")
 
 # Function words that carry no news content; removed for the paraphrase-tolerant signals only.
 _STOPWORDS = frozenset("""
@@ -68,7 +71,21 @@ def words(text: str) -> list[str]:
     Internal apostrophes and dots are dropped inside a token ("U.S." → "us", "Lee's" → "lees"),
     so that "U.S."/"US" and curly/straight quotes compare equal.
     """
-    return [token for token, _, _ in _tokens(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower())]
+    return _fast_tokens(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower())
+
+
+def word_tokens(text: str) -> list[str]:
+    """The tokens of :func:`word_spans` (position for position), without computing offsets."""
+    folded = text.translate(_QUOTES).lower()
+    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text):
+        return _fast_tokens(folded)
+    return [token for token, _, _ in word_spans(text)]
+
+
+def _fast_tokens(folded: str) -> list[str]:
+    # the tokens of _tokens(folded): joining apostrophes and dots dropped first, then one C-level
+    # split (ten times faster than a Python step per match)
+    return _PLAIN_WORD.findall(_JOINER.sub("", folded))
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
@@ -76,7 +93,15 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     folded = text.translate(_QUOTES).lower()
     if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text):
         return _tokens(folded)  # the usual case: folding the whole text keeps the offsets valid
-    return [(_fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    # fold character by character, remembering where each folded character came from, so the
+    # tokens are those of words() (a curly apostrophe or no-break space folds before splitting)
+    pieces, origin = [], []
+    for i, ch in enumerate(text):
+        f = unicodedata.normalize("NFKC", ch).translate(_QUOTES).lower()
+        pieces.append(f)
+        origin.extend([i] * len(f))
+    origin.append(len(text))
+    return [(token, origin[start], origin[end - 1] + 1) for token, start, end in _tokens("".join(pieces))]
 
 
 def _tokens(folded: str) -> list[tuple[str, int, int]]:
@@ -84,6 +109,7 @@ def _tokens(folded: str) -> list[tuple[str, int, int]]:
     return [(m.group().replace("'", "").replace(".", ""), m.start(), m.end()) for m in _WORD.finditer(folded)]
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(token: str) -> str:
     return unicodedata.normalize("NFKC", token).translate(_QUOTES).lower().replace("'", "").replace(".", "")
 
@@ -106,11 +132,18 @@ def content_terms(text: str) -> list[str]:
     This is the vocabulary that survives paraphrase (names, numbers, nouns, verbs), used by the
     rewrite and story signals of lineage.
     """
-    return [_stem(w) for w in words(text) if w not in _STOPWORDS and (len(w) > 2 or w.isdigit())]
+    return content_terms_of(words(text))
+
+
+def content_terms_of(tokens: list[str]) -> list[str]:
+    """:func:`content_terms` of tokens already produced by :func:`words`."""
+    return [_stem(w) for w in tokens if w not in _STOPWORDS and (len(w) > 2 or w.isdigit())]
 
 
 _THOUSANDS = re.compile(r"(?<=\d)[,'\u2019\u00a0\u202f ](?=\d{3}\b)")
-_NUMBER = re.compile(r"[^\W_]*\d[^\W_]*(?:[.'][^\W_]+)*")
+# Anchored at a word start, letters taken possessively: the unanchored form retried at every
+# character of every word without a digit (a third of fingerprinting time).
+_NUMBER = re.compile(r"(?<![^\W_])[^\W\d_]*+\d[^\W_]*(?:[.'][^\W_]+)*")
 # A capitalised word after a character that does not open a sentence, quote, clause or list item
 # (a capital there is only typography).
 _NAME = re.compile(r"(?<=[^\s.!?:;\"'(\u201c\u2018\u2019\u201d\-\u2013\u2014\u2022*])[ \t]+"

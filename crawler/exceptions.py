@@ -81,6 +81,10 @@ class IndexMismatchError(WiretraceError):
     """
 
 
+class LineageError(WiretraceError):
+    """The lineage index cannot take what it is asked to hold (e.g. more articles than it can number)."""
+
+
 class WorkerCrashed(WiretraceError):
     """A cleaning worker process died while handling an article (killed, out of memory, crashed).
 

@@ -27,6 +27,7 @@ from crawler.cli import crawl_lock, project_settings
 from crawler.exceptions import ConfigError, StoreError
 from crawler.fingerprint import FingerprintParams
 from crawler.lineage import LineageIndex, recompute
+from crawler.lineage.index import SNAPSHOT_SUFFIX
 from crawler.storage import open_store
 from crawler.storage.run import new_run_id
 
@@ -99,11 +100,13 @@ def run(args: argparse.Namespace) -> int:
                 index.close()
             if args.rebuild:
                 target = state / "lineage.sqlite"
-                for suffix in ("-wal", "-shm"):
+                for suffix in ("-wal", "-shm", SNAPSHOT_SUFFIX):
                     Path(str(target) + suffix).unlink(missing_ok=True)
+                if Path(tmp + SNAPSHOT_SUFFIX).exists():
+                    os.replace(tmp + SNAPSHOT_SUFFIX, str(target) + SNAPSHOT_SUFFIX)
                 os.replace(tmp, target)
         finally:
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", SNAPSHOT_SUFFIX):
                 Path(tmp + suffix).unlink(missing_ok=True)
     location = store.uri.rstrip("/") + "/" + prefix
     relations = ", ".join(f"{n} {r}" for r, n in sorted(done.relations.items(), key=lambda x: -x[1]))

@@ -1,11 +1,11 @@
 """LINEAGE: the persistent index of fingerprinted articles (SQLite on local disk, no server).
 
 Each article is stored once (by its identity: canonical URL, else URL) with its cleaned text
-(compressed, for verification) and the LSH bucket keys of its three MinHash signatures
-(:mod:`crawler.fingerprint`). The buckets live in one table, keyed by a 64-bit hash of (signal,
-band, band values) with the signal in the low bits, so a candidate query is one indexed lookup
-that also counts matching bands per signal, and an index of 100k articles opens instantly with
-nothing loaded into memory.
+(compressed, for verification) and the LSH bucket keys of its three MinHash signatures and its
+quotations (:mod:`crawler.fingerprint`). The keys are looked up in memory
+(:class:`~crawler.lineage.buckets.Buckets`, one sorted array with a snapshot beside the database),
+so a candidate query is a few binary searches that also count matching bands per signal, and an
+insert writes one row.
 
 A candidate must match on at least :data:`MIN_BANDS` bands of one signal: one band of the
 shingle or lead signals (four equal MinHash rows are already strong evidence of shared text),
@@ -20,7 +20,9 @@ parameters are stored in it; opening it with other parameters raises
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import uuid
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -29,7 +31,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from crawler.exceptions import IndexMismatchError
-from crawler.fingerprint import SIGNALS, Fingerprint, FingerprintParams, band_keys, fingerprint
+import numpy as np
+
+from crawler.fingerprint import SIGNALS, Fingerprint, FingerprintParams, fingerprint
+from crawler.lineage.buckets import Buckets
 from crawler.lineage.model import Article, LineageRecord
 from crawler.lineage.relate import Node, settle
 from crawler.lineage.verify import PairScores, Text, compare
@@ -44,22 +49,22 @@ CACHE_SIZE = 256
 PAIR_CACHE_SIZE = 8192
 #: Bands a pair must share, per signal (shingles, lead, facts, quotes), to be verified as candidates.
 MIN_BANDS = (1, 1, 2, 1)
+#: The bucket table's snapshot is the database's path plus this.
+SNAPSHOT_SUFFIX = "-buckets.npz"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     key TEXT NOT NULL UNIQUE,
     url TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1,
     sha256 TEXT NOT NULL,
     title TEXT, published TEXT, first_seen TEXT NOT NULL, wire TEXT, credited INTEGER NOT NULL,
     source TEXT, publisher_wire TEXT, run_id TEXT,
-    text BLOB NOT NULL,
+    text BLOB NOT NULL, keys BLOB NOT NULL,
     story TEXT, lineage TEXT
 );
-CREATE TABLE IF NOT EXISTS buckets (k INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (k, doc)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS buckets_doc ON buckets (doc);
 CREATE INDEX IF NOT EXISTS docs_first_seen ON docs (first_seen);
 """
 
@@ -77,10 +82,15 @@ class LineageIndex:
     Use :meth:`open`; one writer at a time (cron runs take a lock).
     """
 
-    def __init__(self, db: sqlite3.Connection, params: FingerprintParams, window: timedelta) -> None:
+    def __init__(self, db: sqlite3.Connection, params: FingerprintParams, window: timedelta,
+                 snapshot: Path | None = None) -> None:
         self._db = db
         self.params = params
         self.window = window
+        self._snapshot = snapshot
+        self._snapshot_tag = {"fingerprint": params.manifest(),
+                              "database": db.execute("SELECT value FROM meta WHERE name='uuid'").fetchone()[0]}
+        self._buckets = self._load_buckets()
         self._texts: _Lru[int, Text] = _Lru(CACHE_SIZE)
         self._pairs: _Lru[tuple[int, int], PairScores] = _Lru(PAIR_CACHE_SIZE)
 
@@ -108,6 +118,7 @@ class LineageIndex:
         row = db.execute("SELECT value FROM meta WHERE name='fingerprint'").fetchone()
         if row is None:
             db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (json.dumps(manifest, sort_keys=True),))
+            db.execute("INSERT INTO meta VALUES ('uuid', ?)", (uuid.uuid4().hex,))
         elif json.loads(row[0]) != manifest:
             db.close()
             stored = json.loads(row[0])
@@ -117,16 +128,35 @@ class LineageIndex:
                 f"lineage index {path} was built with other fingerprint parameters "
                 f"(stored vs running: {diff}); its signatures cannot be compared with new ones. "
                 f"Rebuild it with `wiretrace lineage --rebuild` or point WIRETRACE_STATE_DIR elsewhere.")
-        return cls(db, params, timedelta(days=window_days))
+        snapshot = None if str(path) == ":memory:" else Path(f"{path}{SNAPSHOT_SUFFIX}")
+        return cls(db, params, timedelta(days=window_days), snapshot)
+
+    def _load_buckets(self) -> Buckets:
+        # the snapshot is trusted only for the (id, version) pairs the database still has
+        table = Buckets.load(self._snapshot, self._snapshot_tag) if self._snapshot else None
+        table = table or Buckets()
+        rows = dict(self._db.execute("SELECT id, version FROM docs").fetchall())
+        held = table.live()
+        table.remove(d for d, v in held.items() if rows.get(d) != v)
+        missing = [d for d, v in rows.items() if held.get(d) != v]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            for doc, version, keys in self._db.execute(
+                    f"SELECT id, version, keys FROM docs WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                table.add(doc, version, np.frombuffer(keys, dtype="<u8").tolist())
+        table.merge()
+        return table
 
     def close(self) -> None:
-        """Close the database."""
+        """Save the bucket table's snapshot (when it changed) and close the database."""
+        if self._snapshot is not None and self._buckets.dirty:
+            self._buckets.save(self._snapshot, self._snapshot_tag)
         self._db.close()
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
 
-    def add(self, article: Article, fp: Fingerprint | None = None) -> Added:
+    def add(self, article: Article, fp: Fingerprint | None = None, prepared: Text | None = None) -> Added:
         """Index an article (or a new version of one already indexed).
 
         The same identity with the same normalised text is ``unchanged``; with another text it
@@ -136,25 +166,28 @@ class LineageIndex:
             article: the article to index.
             fp: its fingerprint, when already computed elsewhere (e.g. in a worker process) with
                 this index's parameters; computed here when None.
+            prepared: the article's text already prepared for comparison (the one it was
+                fingerprinted from), kept for verification instead of being tokenised again.
         """
         if fp is None:
-            fp = fingerprint(article.text, self.params)
+            prepared = prepared or Text(article.text, self.params.shingle_size)
+            fp = fingerprint(prepared, self.params)
         row = self._db.execute("SELECT id, sha256, version FROM docs WHERE key=?", (article.key,)).fetchone()
         if row and row[1] == fp.sha256:
             return Added(row[0], "unchanged", row[2])
         first_seen = article.first_seen or _now()
         # the article is known by its identity (canonical URL when it declares one), whichever
         # of its URLs was fetched first
+        keys = self.keys(fp)
         values = (article.key, fp.sha256, article.title, article.published, article.wire, int(article.credited),
-                  article.source, article.publisher_wire, article.run_id, zlib.compress(article.text.encode("utf-8")))
+                  article.source, article.publisher_wire, article.run_id, zlib.compress(article.text.encode("utf-8")),
+                  np.asarray(keys, dtype="<u8").tobytes())
         with self._db:
             if row:
                 doc, version = row[0], row[2] + 1
                 self._db.execute(
                     "UPDATE docs SET url=?, sha256=?, title=?, published=?, wire=?, credited=?, source=?, publisher_wire=?,"
-                    " run_id=?,"
-                    " text=?, version=? WHERE id=?", (*values, version, doc))
-                self._db.execute("DELETE FROM buckets WHERE doc=?", (doc,))
+                    " run_id=?, text=?, keys=?, version=? WHERE id=?", (*values, version, doc))
                 self._texts.pop(doc, None)
                 for pair in [p for p in self._pairs if doc in p]:
                     del self._pairs[pair]
@@ -162,24 +195,27 @@ class LineageIndex:
                 version = 1
                 doc = self._db.execute(
                     "INSERT INTO docs (url, sha256, title, published, wire, credited, source, publisher_wire, run_id, text,"
-                    " key, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " keys, key, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (*values, article.key, first_seen)).lastrowid
-            self._db.executemany("INSERT OR IGNORE INTO buckets VALUES (?, ?)",
-                                 [(k, doc) for k in self.keys(fp)])
+        if row:
+            self._buckets.remove([doc])
+        self._buckets.add(int(doc), version, keys)  # type: ignore[arg-type]
+        if isinstance(prepared, Text) and prepared.text == article.text:
+            self._texts[int(doc)] = prepared  # type: ignore[index]
         return Added(int(doc), "version" if row else "new", version)  # type: ignore[arg-type]
 
     def keys(self, fp: Fingerprint) -> list[int]:
         """The LSH bucket keys of a fingerprint, every signal."""
-        out: list[int] = []
-        for signal, signature in enumerate(fp.signatures()):
-            out.extend(band_keys(signature, *self.params.banding(signal), signal))
-        return out + list(fp.quotes)
+        if not fp.keys:
+            raise ValueError("fingerprint without bucket keys; compute it with crawler.fingerprint.fingerprint")
+        return list(fp.keys)
 
     def candidates(self, doc: int) -> set[int]:
         """Ids sharing at least :data:`MIN_BANDS` bands of one signal with ``doc``."""
-        return set(_passing(self._db.execute(
-            "SELECT b2.doc, b2.k & 3, count(*) FROM buckets b1 JOIN buckets b2 ON b1.k = b2.k"
-            " WHERE b1.doc=? AND b2.doc<>? GROUP BY b2.doc, b2.k & 3", (doc, doc))))
+        row = self._db.execute("SELECT keys FROM docs WHERE id=?", (doc,)).fetchone()
+        if row is None:
+            return set()
+        return set(_passing(self._buckets.query(np.frombuffer(row[0], dtype="<u8").tolist(), exclude=doc)))
 
     def query(self, fp: Fingerprint) -> dict[int, dict[str, int]]:
         """Indexed articles that are candidates for a fingerprint not (necessarily) indexed.
@@ -187,10 +223,7 @@ class LineageIndex:
         Returns:
             Candidate id → matching bands per signal name.
         """
-        keys = self.keys(fp)
-        return _passing(self._db.execute(
-            f"SELECT doc, k & 3, count(*) FROM buckets WHERE k IN ({','.join('?' * len(keys))})"
-            " GROUP BY doc, k & 3", keys))
+        return _passing(self._buckets.query(self.keys(fp)))
 
     def _node(self, doc: int) -> Node:
         row = self._db.execute(
@@ -273,8 +306,10 @@ class LineageIndex:
         cutoff = ((now or datetime.now(timezone.utc)) - self.window).isoformat()
         ids = [r[0] for r in self._db.execute("SELECT id FROM docs WHERE first_seen < ?", (cutoff,))]
         with self._db:
-            self._db.executemany("DELETE FROM buckets WHERE doc=?", [(i,) for i in ids])
             self._db.executemany("DELETE FROM docs WHERE id=?", [(i,) for i in ids])
+        self._buckets.remove(ids)
+        for doc in ids:
+            self._texts.pop(doc, None)
         return len(ids)
 
 class _Lru(OrderedDict):  # type: ignore[type-arg]
@@ -296,15 +331,10 @@ class _Lru(OrderedDict):  # type: ignore[type-arg]
         if len(self) > self.size:
             self.popitem(last=False)
 
-def _passing(rows: Iterable[tuple[int, int, int]]) -> dict[int, dict[str, int]]:
-    """``(doc, signal, matching bands)`` rows → the docs that pass :data:`MIN_BANDS` on some signal."""
-    bands: dict[int, dict[str, int]] = {}
-    passed: set[int] = set()
-    for doc, signal, n in rows:
-        bands.setdefault(doc, {})[SIGNALS[signal]] = n
-        if n >= MIN_BANDS[signal]:
-            passed.add(doc)
-    return {d: b for d, b in bands.items() if d in passed}
+def _passing(found: dict[int, list[int]]) -> dict[int, dict[str, int]]:
+    """Doc → matching bands per signal, for the docs that pass :data:`MIN_BANDS` on some signal."""
+    return {doc: {SIGNALS[s]: n for s, n in enumerate(counts) if n} for doc, counts in found.items()
+            if any(n >= need for n, need in zip(counts, MIN_BANDS))}
 
 
 def _answer(record: dict[str, object]) -> tuple[object, ...]:

@@ -6,11 +6,14 @@ two texts themselves.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from cleaners.text import content_terms, fact_terms, sentences, word_spans
-from crawler.fingerprint import shingle_list
+import numpy as np
+
+from cleaners.text import content_terms_of, sentences
+from crawler.fingerprint import Prepared
 
 __all__ = ["ALIGN_TERMS", "COPY_CONTAINMENT", "PairScores", "Text", "align", "aligned", "compare"]
 
@@ -26,41 +29,21 @@ ALIGN_TERMS = 0.25
 COPY_CONTAINMENT = 0.4
 
 
-class Text:
-    """A body prepared for comparison; expensive views are computed once, on first use."""
+class Text(Prepared):
+    """A body prepared for comparison; expensive views are computed once, on first use.
 
-    def __init__(self, text: str, shingle_size: int = 5) -> None:
-        self.text = text
-        self.shingle_size = shingle_size
-
-    @cached_property
-    def spans(self) -> list[tuple[str, int, int]]:
-        return word_spans(self.text)
+    Shingles are compared by their 64-bit hashes (:attr:`Prepared.shingle_hashes`), the same
+    ones the fingerprint uses, so a text fingerprinted as a :class:`Text` is tokenised once.
+    """
 
     @cached_property
-    def tokens(self) -> list[str]:
-        return [t for t, _, _ in self.spans]
-
-    @cached_property
-    def shingle_seq(self) -> list[str]:
-        """Word shingles in text order (position i starts at token i)."""
-        return shingle_list(self.tokens, self.shingle_size)
-
-    @cached_property
-    def shingles(self) -> set[str]:
-        return set(self.shingle_seq)
-
-    @cached_property
-    def first_at(self) -> dict[str, int]:
-        """Shingle → its first position."""
-        out: dict[str, int] = {}
-        for i, sh in enumerate(self.shingle_seq):
-            out.setdefault(sh, i)
-        return out
+    def shingle_index(self) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct shingle hashes, sorted, and the position where each first occurs."""
+        return np.unique(self.shingle_hashes, return_index=True)
 
     @cached_property
     def terms(self) -> set[str]:
-        return set(content_terms(self.text))
+        return set(content_terms_of(self.tokens))
 
     @cached_property
     def paragraphs(self) -> int:
@@ -68,18 +51,26 @@ class Text:
         return sum(1 for line in self.text.split("\n") if len(line.split()) >= 8)
 
     @cached_property
-    def facts(self) -> set[str]:
-        return fact_terms(self.text)
-
-    @cached_property
     def sentences(self) -> list[tuple[int, str, frozenset[str]]]:
         """(offset, sentence, content terms) for sentences with at least three content terms."""
+        starts = self.offsets[:, 0].tolist()
         out = []
         for offset, sent in sentences(self.text):
-            terms = frozenset(content_terms(sent))
+            lo = bisect_left(starts, offset)
+            hi = bisect_left(starts, offset + len(sent), lo)
+            terms = frozenset(content_terms_of(self.tokens[lo:hi]))
             if len(terms) >= 3:
                 out.append((offset, sent, terms))
         return out
+
+    @cached_property
+    def sentence_terms(self) -> tuple[dict[str, list[int]], list[int]]:
+        """Content term → the sentences (indexes into :attr:`sentences`) that have it; term count per sentence."""
+        inverted: dict[str, list[int]] = {}
+        for j, (_, _, terms) in enumerate(self.sentences):
+            for term in terms:
+                inverted.setdefault(term, []).append(j)
+        return inverted, [len(terms) for _, _, terms in self.sentences]
 
 
 @dataclass
@@ -114,30 +105,32 @@ class PairScores:
 def _passages(a: Text, b: Text) -> tuple[list[dict[str, object]], float, float]:
     # Runs of identical words, found from shared shingles and extended word by word (linear in
     # the texts' length, where a diff is quadratic on long near-copies).
-    ta, tb, at = a.tokens, b.tokens, b.first_at
+    ta, tb = a.tokens, b.tokens
+    uniq, first = b.shingle_index
+    seq = a.shingle_hashes
+    if not len(seq) or not len(uniq):
+        return [], 0.0, 0.0
+    pos = np.minimum(np.searchsorted(uniq, seq), len(uniq) - 1)
+    at = np.where(uniq[pos] == seq, first[pos], -1).tolist()  # a's shingle i first occurs in b at at[i]
     out: list[dict[str, object]] = []
     a_end = b_end = 0
-    i, seq = 0, a.shingle_seq
-    while i < len(seq):
-        j = at.get(seq[i])
-        if j is None:
+    i = 0
+    while i < len(at):
+        j = at[i]
+        if j < 0:
             i += 1
             continue
         n = a.shingle_size
         while i + n < len(ta) and j + n < len(tb) and ta[i + n] == tb[j + n]:
             n += 1
         if n >= MIN_PASSAGE_WORDS:
-            a0, a1 = a.spans[i][1], a.spans[i + n - 1][2]
-            b0, b1 = b.spans[j][1], b.spans[j + n - 1][2]
+            a0, a1 = int(a.offsets[i, 0]), int(a.offsets[i + n - 1, 1])
+            b0, b1 = int(b.offsets[j, 0]), int(b.offsets[j + n - 1, 1])
             out.append({"words": n, "a": [a0, a1], "b": [b0, b1], "text": a.text[a0:a1][:300]})
             a_end, b_end = max(a_end, i + n), max(b_end, j + n)
         i += n - a.shingle_size + 1
     # how far down each text the shared passages reach: a top-cut copy reaches only part way
     return out, a_end / max(1, len(ta)), b_end / max(1, len(tb))
-
-
-def _dice(x: frozenset[str], y: frozenset[str]) -> float:
-    return 2 * len(x & y) / (len(x) + len(y)) if x or y else 0.0
 
 
 def align(a: Text, b: Text) -> tuple[float, float, list[tuple[int, int, float]]]:
@@ -150,9 +143,20 @@ def align(a: Text, b: Text) -> tuple[float, float, list[tuple[int, int, float]]]
     sa, sb = a.sentences, b.sentences
     if not sa or not sb:
         return 0.0, 0.0, []
+    inverted, sizes = b.sentence_terms
     best: list[tuple[int, float]] = []
     for _, _, ta in sa:
-        j, d = max(((j, _dice(ta, tb)) for j, (_, _, tb) in enumerate(sb)), key=lambda x: x[1])
+        # b's most similar sentence (the first of equals), counting shared terms from b's term
+        # index instead of intersecting with every sentence
+        shared: dict[int, int] = {}
+        for term in ta:
+            for k in inverted.get(term, ()):
+                shared[k] = shared.get(k, 0) + 1
+        j, d = -1, 0.0
+        for k in sorted(shared):
+            dk = 2 * shared[k] / (len(ta) + sizes[k])
+            if dk > d:
+                j, d = k, dk
         best.append((j, d) if d >= SENTENCE_MATCH else (-1, 0.0))
     # weighted longest increasing subsequence over b's sentence index (n is small: O(n^2))
     weight = [len(ta) for _, _, ta in sa]
@@ -192,11 +196,11 @@ def compare(a: Text, b: Text) -> PairScores:
         :data:`ALIGN_TERMS` of their content terms but no copied text (under
         :data:`COPY_CONTAINMENT`): a possible rewrite.
     """
-    sa, sb = a.shingles, b.shingles
-    inter = len(sa & sb)
+    sa, sb = a.shingle_index[0], b.shingle_index[0]
+    inter = int(np.intersect1d(sa, sb, assume_unique=True).size)
     ta, tb = a.terms, b.terms
     scores = PairScores(
-        jaccard=inter / max(1, len(sa | sb)),
+        jaccard=inter / max(1, len(sa) + len(sb) - inter),
         a_in_b=inter / max(1, len(sa)),
         b_in_a=inter / max(1, len(sb)),
         term_jaccard=len(ta & tb) / max(1, len(ta | tb)),

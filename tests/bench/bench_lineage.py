@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.fingerprint import FingerprintParams, fingerprint  # noqa: E402
 from crawler.lineage import Article, LineageIndex  # noqa: E402
+from crawler.lineage.verify import Text  # noqa: E402
 from tests.lineage_corpus import synth_documents  # noqa: E402
 
 PAGE_SIZE = 4096
@@ -90,11 +91,12 @@ def run(n: int, baseline_ms: float, seed: int = 7) -> dict[str, float]:
         for i, doc in enumerate(synth_documents(n, seed=seed), 1):
             art = Article(**doc)
             t0 = time.perf_counter()
-            fp = fingerprint(art.text, params)
+            text = Text(art.text, params.shingle_size)
+            fp = fingerprint(text, params)
             t1 = time.perf_counter()
             found = idx.query(fp)
             t2 = time.perf_counter()
-            added = idx.add(art, fp)
+            added = idx.add(art, fp, prepared=text)
             t3 = time.perf_counter()
             idx.resolve([added.id], save=False, evidence=False)
             t4 = time.perf_counter()

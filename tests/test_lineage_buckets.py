@@ -1,0 +1,152 @@
+"""LINEAGE: the in-memory bucket table, its snapshot, and an index reopened after a clean close or a crash."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crawler.fingerprint import fingerprint
+from crawler.lineage import Article, LineageIndex
+from crawler.lineage import buckets as buckets_mod
+from crawler.lineage.buckets import MAX_BUCKET, Buckets
+from crawler.lineage.index import SNAPSHOT_SUFFIX
+from tests.conftest import ROOT
+from tests.lineage_corpus import synth_documents
+
+SHINGLE, FACT = 0 << 2 | 0, 1 << 2 | 2  # two keys: signal 0 and signal 2
+
+
+def test_query_counts_bands_per_signal_before_and_after_merge() -> None:
+    table = Buckets()
+    table.add(10, 1, [SHINGLE, FACT, 7 << 2 | 2])
+    table.add(11, 1, [FACT])
+    before = table.query([SHINGLE, FACT, 7 << 2 | 2])
+    assert before == {10: [1, 0, 2, 0], 11: [0, 0, 1, 0]}
+    table.merge()
+    assert table.query([SHINGLE, FACT, 7 << 2 | 2]) == before
+    assert table.query([FACT], exclude=10) == {11: [0, 0, 1, 0]}
+
+
+def test_removed_articles_vanish_and_survivors_keep_their_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(buckets_mod, "MERGE_EVERY", 4)
+    table = Buckets()
+    for doc in range(1, 11):  # merges twice on the way
+        table.add(doc, 1, [SHINGLE, (doc << 2) | 1])
+    table.remove([2, 5, 9])
+    assert set(table.query([SHINGLE])) == {1, 3, 4, 6, 7, 8, 10}
+    table.merge()  # dead slots dropped, the rest renumbered
+    assert set(table.query([SHINGLE])) == {1, 3, 4, 6, 7, 8, 10}
+    assert table.query([(8 << 2) | 1]) == {8: [0, 1, 0, 0]}
+    assert len(table) == 7
+    table.add(2, 2, [SHINGLE])  # a new version comes back under its id
+    assert 2 in table.query([SHINGLE])
+
+
+def test_an_overfull_bucket_yields_its_oldest_and_newest_articles() -> None:
+    table = Buckets()
+    n = MAX_BUCKET * 3
+    for doc in range(n):
+        table.add(doc, 1, [SHINGLE])
+    table.merge()
+    found = set(table.query([SHINGLE]))
+    half = MAX_BUCKET // 2
+    assert found == set(range(half)) | set(range(n - half, n))
+
+
+def test_snapshot_round_trip_and_refusals(tmp_path: Path) -> None:
+    table = Buckets()
+    for doc in range(1, 50):
+        table.add(doc, doc % 3 + 1, [SHINGLE, (doc << 2) | 2])
+    path = tmp_path / "t.npz"
+    table.save(path, {"p": 1})
+    assert not list(tmp_path.glob(".*tmp"))
+    loaded = Buckets.load(path, {"p": 1})
+    assert loaded is not None and loaded.live() == table.live()
+    assert loaded.query([SHINGLE, 7 << 2 | 2]) == table.query([SHINGLE, 7 << 2 | 2])
+    assert Buckets.load(path, {"p": 2}) is None  # other parameters
+    path.write_bytes(b"not a snapshot")
+    assert Buckets.load(path, {"p": 1}) is None
+    assert Buckets.load(tmp_path / "missing.npz", {"p": 1}) is None
+
+
+def _articles(n: int, seed: int = 3) -> list[Article]:
+    return [Article(**d) for d in synth_documents(n, seed=seed)]
+
+
+def _candidates(index: LineageIndex, articles: list[Article]) -> list[set[int]]:
+    return [set(index.query(fingerprint(a.text, index.params))) for a in articles]
+
+
+def test_reopened_index_finds_what_it_found_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(buckets_mod, "MERGE_EVERY", 16)
+    arts = _articles(60)
+    path = tmp_path / "lineage.sqlite"
+    index = LineageIndex.open(path)
+    for a in arts:
+        index.add(a)
+    expected = _candidates(index, arts)
+    assert sum(map(len, expected)) > len(arts)  # every article finds itself, copies find more
+    index.close()
+    assert Path(f"{path}{SNAPSHOT_SUFFIX}").exists()
+    reopened = LineageIndex.open(path)
+    assert _candidates(reopened, arts) == expected
+    reopened.close()
+    # without its snapshot the index rebuilds the table from its rows
+    Path(f"{path}{SNAPSHOT_SUFFIX}").unlink()
+    rebuilt = LineageIndex.open(path)
+    assert _candidates(rebuilt, arts) == expected
+    rebuilt.close()
+
+
+_CRASH = """
+import os, sys
+sys.path.insert(0, {root!r})
+from crawler.lineage import Article, LineageIndex
+from tests.lineage_corpus import synth_documents
+docs = [Article(**d) for d in synth_documents(30, seed=3)]
+index = LineageIndex.open({path!r})
+for a in docs[20:]:
+    index.add(a)
+changed = docs[0]
+index.add(Article(**{{**changed.__dict__, "text": "An entirely new body for the same address. " * 12}}))
+os._exit(0)  # dies without closing: the snapshot on disk is now stale
+"""
+
+
+def test_killed_writer_loses_nothing_and_stale_keys_are_ignored(tmp_path: Path) -> None:
+    arts = _articles(30)
+    path = tmp_path / "lineage.sqlite"
+    index = LineageIndex.open(path)
+    for a in arts[:20]:
+        index.add(a)
+    index.close()
+    subprocess.run([sys.executable, "-c", _CRASH.format(root=str(ROOT), path=str(path))], check=True, cwd=ROOT)
+    index = LineageIndex.open(path)
+    ids = {a.key: index.add(a).id for a in arts[1:]}  # all unchanged: the crashed run's rows are there
+    found = index.query(fingerprint(arts[25].text, index.params))
+    assert ids[arts[25].key] in found  # added by the killed run, after the snapshot
+    first = index.add(Article(**{**arts[0].__dict__, "text": "An entirely new body for the same address. " * 12}))
+    assert first.status == "unchanged" and first.version == 2
+    # the snapshot still holds version 1's keys; they must not answer for version 2
+    assert first.id not in index.query(fingerprint(arts[0].text, index.params))
+    index.close()
+
+
+def test_a_snapshot_of_another_database_is_not_trusted(tmp_path: Path) -> None:
+    a_arts, b_arts = _articles(20, seed=3), _articles(20, seed=4)
+    a_path, b_path = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    for path, arts in ((a_path, a_arts), (b_path, b_arts)):
+        index = LineageIndex.open(path)
+        for art in arts:
+            index.add(art)
+        index.close()
+    # ids overlap (both start at 1): only the database's identity tells the snapshots apart
+    shutil.copy(f"{b_path}{SNAPSHOT_SUFFIX}", f"{a_path}{SNAPSHOT_SUFFIX}")
+    index = LineageIndex.open(a_path)
+    for art in a_arts:
+        assert index.add(art).id in index.query(fingerprint(art.text, index.params))
+    index.close()
