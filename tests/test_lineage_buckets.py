@@ -12,7 +12,7 @@ import pytest
 from crawler.fingerprint import fingerprint
 from crawler.lineage import Article, LineageIndex
 from crawler.lineage import buckets as buckets_mod
-from crawler.lineage.buckets import MAX_BUCKET, Buckets
+from crawler.lineage.buckets import FACT_DAYS, MAX_BUCKET, Buckets, day_number
 from crawler.lineage.index import SNAPSHOT_SUFFIX
 from tests.conftest import ROOT
 from tests.lineage_corpus import synth_documents
@@ -44,6 +44,22 @@ def test_removed_articles_vanish_and_survivors_keep_their_ids(monkeypatch: pytes
     assert len(table) == 7
     table.add(2, 2, [SHINGLE])  # a new version comes back under its id
     assert 2 in table.query([SHINGLE])
+
+
+def test_facts_matches_count_only_between_articles_days_apart_at_most_fact_days(tmp_path: Path) -> None:
+    table = Buckets()
+    table.add(1, 1, [FACT, SHINGLE], day=100)
+    table.add(2, 1, [FACT], day=100 + FACT_DAYS + 1)
+    table.add(3, 1, [FACT], day=-1)  # undated: never gated
+    assert table.query([FACT], day=100) == {1: [0, 0, 1, 0], 3: [0, 0, 1, 0]}
+    assert set(table.query([FACT], day=-1)) == {1, 2, 3}
+    # other signals are never gated by time (a copy can appear weeks later)
+    assert table.query([SHINGLE], day=100 + 5 * FACT_DAYS) == {1: [1, 0, 0, 0]}
+    table.save(tmp_path / "t.npz", {})
+    loaded = Buckets.load(tmp_path / "t.npz", {})
+    assert loaded is not None and loaded.query([FACT], day=100) == table.query([FACT], day=100)
+    assert day_number(None, "not a date", "2025-03-06T08:01:00-05:00") == day_number("2025-03-06")
+    assert day_number(None) == -1
 
 
 def test_an_overfull_bucket_yields_its_oldest_and_newest_articles() -> None:

@@ -34,7 +34,7 @@ from crawler.exceptions import IndexMismatchError
 import numpy as np
 
 from crawler.fingerprint import SIGNALS, Fingerprint, FingerprintParams, fingerprint
-from crawler.lineage.buckets import Buckets
+from crawler.lineage.buckets import Buckets, day_number
 from crawler.lineage.model import Article, LineageRecord
 from crawler.lineage.relate import Node, settle
 from crawler.lineage.verify import PairScores, Text, compare
@@ -141,9 +141,10 @@ class LineageIndex:
         missing = [d for d, v in rows.items() if held.get(d) != v]
         for start in range(0, len(missing), 500):
             chunk = missing[start:start + 500]
-            for doc, version, keys in self._db.execute(
-                    f"SELECT id, version, keys FROM docs WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-                table.add(doc, version, np.frombuffer(keys, dtype="<u8").tolist())
+            for doc, version, keys, published in self._db.execute(
+                    f"SELECT id, version, keys, published FROM docs WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                table.add(doc, version, np.frombuffer(keys, dtype="<u8").tolist(), day_number(published))
         table.merge()
         return table
 
@@ -199,7 +200,7 @@ class LineageIndex:
                     (*values, article.key, first_seen)).lastrowid
         if row:
             self._buckets.remove([doc])
-        self._buckets.add(int(doc), version, keys)  # type: ignore[arg-type]
+        self._buckets.add(int(doc), version, keys, day_number(article.published))  # type: ignore[arg-type]
         if isinstance(prepared, Text) and prepared.text == article.text:
             self._texts[int(doc)] = prepared  # type: ignore[index]
         return Added(int(doc), "version" if row else "new", version)  # type: ignore[arg-type]
@@ -212,18 +213,25 @@ class LineageIndex:
 
     def candidates(self, doc: int) -> set[int]:
         """Ids sharing at least :data:`MIN_BANDS` bands of one signal with ``doc``."""
-        row = self._db.execute("SELECT keys FROM docs WHERE id=?", (doc,)).fetchone()
+        row = self._db.execute("SELECT keys, published FROM docs WHERE id=?", (doc,)).fetchone()
         if row is None:
             return set()
-        return set(_passing(self._buckets.query(np.frombuffer(row[0], dtype="<u8").tolist(), exclude=doc)))
+        return set(_passing(self._buckets.query(np.frombuffer(row[0], dtype="<u8").tolist(), exclude=doc,
+                                                day=day_number(row[1]))))
 
-    def query(self, fp: Fingerprint) -> dict[int, dict[str, int]]:
+    def query(self, fp: Fingerprint, when: str | None = None) -> dict[int, dict[str, int]]:
         """Indexed articles that are candidates for a fingerprint not (necessarily) indexed.
+
+        Args:
+            fp: the fingerprint.
+            when: the article's published date (ISO 8601), if known: facts matches with articles
+                published more than :data:`~crawler.lineage.buckets.FACT_DAYS` away do not count.
+                (Not the fetch time: a replay or a back-fill fetches old articles today.)
 
         Returns:
             Candidate id → matching bands per signal name.
         """
-        return _passing(self._buckets.query(self.keys(fp)))
+        return _passing(self._buckets.query(self.keys(fp), day=day_number(when)))
 
     def _node(self, doc: int) -> Node:
         row = self._db.execute(

@@ -94,7 +94,7 @@ def run(n: int, baseline_ms: float, seed: int = 7) -> dict[str, float]:
             text = Text(art.text, params.shingle_size)
             fp = fingerprint(text, params)
             t1 = time.perf_counter()
-            found = idx.query(fp)
+            found = idx.query(fp, art.published)
             t2 = time.perf_counter()
             added = idx.add(art, fp, prepared=text)
             t3 = time.perf_counter()
