@@ -12,12 +12,12 @@ import pytest
 from crawler.fingerprint import fingerprint
 from crawler.lineage import Article, LineageIndex
 from crawler.lineage import buckets as buckets_mod
-from crawler.lineage.buckets import FACT_DAYS, MAX_BUCKET, Buckets, day_number
+from crawler.lineage.buckets import MAX_BUCKET, NEAR_DAYS, Buckets, day_number
 from crawler.lineage.index import SNAPSHOT_SUFFIX
 from tests.conftest import ROOT
 from tests.lineage_corpus import synth_documents
 
-SHINGLE, FACT = 0 << 2 | 0, 1 << 2 | 2  # two keys: signal 0 and signal 2
+SHINGLE, FACT, QUOTE = 0 << 2 | 0, 1 << 2 | 2, 5 << 2 | 3  # keys of signals 0, 2 and 3
 
 
 def test_query_counts_bands_per_signal_before_and_after_merge() -> None:
@@ -46,15 +46,18 @@ def test_removed_articles_vanish_and_survivors_keep_their_ids(monkeypatch: pytes
     assert 2 in table.query([SHINGLE])
 
 
-def test_facts_matches_count_only_between_articles_days_apart_at_most_fact_days(tmp_path: Path) -> None:
+def test_facts_and_quotes_matches_count_only_between_articles_days_apart_at_most_near_days(tmp_path: Path) -> None:
     table = Buckets()
     table.add(1, 1, [FACT, SHINGLE], day=100)
-    table.add(2, 1, [FACT], day=100 + FACT_DAYS + 1)
+    table.add(2, 1, [FACT], day=100 + NEAR_DAYS + 1)
     table.add(3, 1, [FACT], day=-1)  # undated: never gated
     assert table.query([FACT], day=100) == {1: [0, 0, 1, 0], 3: [0, 0, 1, 0]}
+    table.add(4, 1, [QUOTE], day=100 + NEAR_DAYS + 1)
+    assert table.query([QUOTE], day=100) == {}
+    assert table.query([QUOTE], day=100 + NEAR_DAYS) == {4: [0, 0, 0, 1]}
     assert set(table.query([FACT], day=-1)) == {1, 2, 3}
     # other signals are never gated by time (a copy can appear weeks later)
-    assert table.query([SHINGLE], day=100 + 5 * FACT_DAYS) == {1: [1, 0, 0, 0]}
+    assert table.query([SHINGLE], day=100 + 5 * NEAR_DAYS) == {1: [1, 0, 0, 0]}
     table.save(tmp_path / "t.npz", {})
     loaded = Buckets.load(tmp_path / "t.npz", {})
     assert loaded is not None and loaded.query([FACT], day=100) == table.query([FACT], day=100)

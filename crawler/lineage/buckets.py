@@ -6,7 +6,7 @@ in one sorted numpy array: 8 bytes a key, about 850 bytes an article, and a look
 search. Keys of articles added since the last merge wait in a small dict and are merged into the
 array every :data:`MERGE_EVERY` articles (one linear pass; inserting 106 random keys per article
 into an on-disk B-tree rewrote ~100 pages per article and cost milliseconds). Each slot also
-records its article's publication day, which gates the facts signal (:data:`FACT_DAYS`). Removed articles'
+records its article's publication day, which gates the facts and quotes signals (:data:`NEAR_DAYS`). Removed articles'
 slots are marked dead and dropped at the next merge, where the surviving slots are renumbered.
 
 The SQLite database stays the source of truth: each article's keys are stored in its row. The
@@ -29,19 +29,20 @@ import numpy as np
 from crawler.exceptions import LineageError
 from crawler.fingerprint import KEY_BITS
 
-__all__ = ["FACT_DAYS", "MAX_BUCKET", "MERGE_EVERY", "SLOT_BITS", "Buckets", "day_number"]
+__all__ = ["MAX_BUCKET", "MERGE_EVERY", "NEAR_DAYS", "SLOT_BITS", "Buckets", "day_number"]
 
 #: Bits of an entry that number the article's slot (the rest hold the key).
 SLOT_BITS = 64 - KEY_BITS
 #: Articles added between two merges of the waiting keys into the sorted array.
 MERGE_EVERY = 1024
-#: A facts-signal match counts only between articles published at most this many days apart (when
-#: both dates are known; the fetch time is no stand-in, since replays and back-fills fetch old
-#: articles today). Reports of one event appear within days (stories span at most 3 days,
-#: :data:`~crawler.lineage.relate.STORY_SPAN`), while chance matches of common names and numbers
-#: grow with the size of the index: without the gate a 100k index proposed dozens of unrelated
-#: candidates per article.
-FACT_DAYS = 7
+#: A match of the facts or quotes signal counts only between articles published at most this many
+#: days apart (when both dates are known; the fetch time is no stand-in, since replays and
+#: back-fills fetch old articles today). Those signals find rewrites, follow-ups and other reports
+#: of one event, which appear within days (stories span at most 3 days,
+#: :data:`~crawler.lineage.relate.STORY_SPAN`), while chance matches of common names, numbers and
+#: stock phrases grow with the size of the index: ungated, a 30k index proposed 15 unrelated
+#: candidates per article. Shared text (shingles, lead) is never gated: a copy can appear weeks later.
+NEAR_DAYS = 7
 #: A bucket holding more articles than this yields only its oldest and newest halves: a story
 #: syndicated to hundreds of sites keeps its originals (the oldest) and its latest copies as
 #: candidates, and one query never verifies hundreds of pairs.
@@ -113,8 +114,8 @@ class Buckets:
         Args:
             keys: the bucket keys to look up.
             exclude: a doc id to leave out (the article itself).
-            day: the querying article's day (ordinal), or -1; facts matches with articles more
-                than :data:`FACT_DAYS` away are not counted.
+            day: the querying article's day (ordinal), or -1; facts and quotes matches with
+                articles more than :data:`NEAR_DAYS` away are not counted.
         """
         q = np.unique(np.fromiter(keys, dtype=np.uint64))
         found: dict[int, list[int]] = {}
@@ -138,11 +139,11 @@ class Buckets:
 
     def _count(self, found: dict[int, list[int]], slots: list[int], signal: int, exclude: int | None,
                day: int) -> None:
-        gate = signal == 2 and day >= 0
+        gate = signal >= 2 and day >= 0
         for slot in slots:
             if slot in self._dead:
                 continue
-            if gate and self._days[slot] >= 0 and abs(self._days[slot] - day) > FACT_DAYS:
+            if gate and self._days[slot] >= 0 and abs(self._days[slot] - day) > NEAR_DAYS:
                 continue
             doc = self._docs[slot]
             if doc != exclude:

@@ -225,7 +225,8 @@ class LineageIndex:
         Args:
             fp: the fingerprint.
             when: the article's published date (ISO 8601), if known: facts matches with articles
-                published more than :data:`~crawler.lineage.buckets.FACT_DAYS` away do not count.
+                published more than :data:`~crawler.lineage.buckets.NEAR_DAYS` away do not count, nor
+                quotes matches.
                 (Not the fetch time: a replay or a back-fill fetches old articles today.)
 
         Returns:
