@@ -139,6 +139,10 @@ def page(i: int, articles: list[tuple[str, list[str]]], distinct: bool = True) -
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    # Keep-alive, as real news servers have: without it every page costs both sides a new TCP
+    # connection (and this server a new thread).
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args: object) -> None:
         pass
 
@@ -162,9 +166,11 @@ def _sample(pid: int, cpu: dict[int, float]) -> int:
     return total
 
 
-def crawl(url_file: Path, state: Path, extra: list[str], env: dict[str, str]) -> tuple[float, int, int, float, float]:
+def crawl(url_file: Path, state: Path, extra: list[str], env: dict[str, str]) -> tuple[float, int, int, float, float,
+                                                                                    float]:
     """Elapsed seconds, items scraped, peak RSS KiB (crawl + workers), CPU seconds of the crawl
-    process and of its workers (sampled every 0.2 s, so the last 0.2 s may be missing)."""
+    process and of its workers (sampled every 0.2 s, so the last 0.2 s may be missing), and CPU
+    seconds of this process's other threads meanwhile (the HTTP server)."""
     shutil.rmtree(state, ignore_errors=True)
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings.test", "WIRETRACE_STORE_URI": (state / "store").as_uri(),
            "WIRETRACE_STATE_DIR": str(state / "state"), "WIRETRACE_SUMMARY": "0", **env}
@@ -176,17 +182,19 @@ def crawl(url_file: Path, state: Path, extra: list[str], env: dict[str, str]) ->
     stderr: list[str] = []
     reader = threading.Thread(target=lambda: stderr.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
     reader.start()
+    server_cpu = time.process_time() - time.thread_time()
     while proc.poll() is None:
         peak = max(peak, _sample(proc.pid, cpu))
         time.sleep(0.2)
     reader.join()
+    server_cpu = time.process_time() - time.thread_time() - server_cpu
     log = "".join(stderr)
     if proc.returncode:
         raise SystemExit(f"crawl failed ({proc.returncode}):\n{log[-3000:]}")
     elapsed = float(re.search(r"'elapsed_time_seconds': ([\d.]+)", log).group(1))
     items = re.search(r"'item_scraped_count': (\d+)", log)
     main_cpu = cpu.pop(proc.pid, 0.0)
-    return elapsed, int(items.group(1)) if items else 0, peak, main_cpu, sum(cpu.values())
+    return elapsed, int(items.group(1)) if items else 0, peak, main_cpu, sum(cpu.values()), server_cpu
 
 
 def bare_trafilatura(files: list[Path]) -> float:
@@ -245,11 +253,13 @@ def main() -> int:
     print(f"load average before: {load:.2f}, after: {os.getloadavg()[0]:.2f} (other processes share the CPUs)")
     print(f"{'bare trafilatura.extract, 1 core':<36} {bare:8.1f} pages/s   1.00×   "
           f"(CPU per page {1000 / bare:.1f} ms)")
-    for name, (elapsed, items, peak, main_cpu, workers_cpu) in runs.items():
+    for name, (elapsed, items, peak, main_cpu, workers_cpu, server_cpu) in runs.items():
         rate = args.pages / elapsed
+        total = 1000 * (main_cpu + workers_cpu + server_cpu) / args.pages
         print(f"{name:<36} {rate:8.1f} pages/s   {rate / bare:.2f}×   ({items} items, {elapsed:.1f} s, "
               f"peak RSS {peak // 1024} MiB; CPU per page: crawl process {1000 * main_cpu / args.pages:.1f} ms, "
-              f"workers {1000 * workers_cpu / args.pages:.1f} ms)")
+              f"workers {1000 * workers_cpu / args.pages:.1f} ms, server {1000 * server_cpu / args.pages:.1f} ms, "
+              f"total {total:.1f} ms)")
     pool_rate = args.pages / runs[f"full pipeline, {args.workers} workers"][0]
     inline_rate = args.pages / runs["full pipeline, inline (0 workers)"][0]
     print(f"pool vs inline: {pool_rate / inline_rate:.2f}×; target full pipeline ≥ 1.8× bare trafilatura: "
