@@ -43,7 +43,9 @@ BOMB_FACTOR = 64
 #: Headers that describe the transfer, not the decoded body; dropped from what the reader returns.
 _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 _CHUNK = 64 * 1024
-_GZIP_LEVEL = 6  # warcio's own wrapper uses 9: about twice the CPU for a few per cent smaller files
+#: Level 1: on 48 KB news pages 0.45 ms of CPU per fetch against 0.75 ms at level 6, for files 12 %
+#: larger (warcio's own wrapper uses 9, about twice the CPU of 6 for a few per cent less).
+_GZIP_LEVEL = 1
 
 
 def _warc_date(when: datetime | None) -> str:
