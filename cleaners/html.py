@@ -41,6 +41,13 @@ EXTRACT_OPTIONS: dict[str, bool] = {"include_comments": False, "include_tables":
 #: Above this many elements trafilatura runs without its fallback extractors: jusText's
 #: paragraph revision is quadratic in long runs of short blocks (minutes on a 20 MB page).
 MAX_ELEMENTS_FOR_FALLBACK = 6000
+#: trafilatura first runs in ``fast`` mode (its own extractor only); a result shorter than this
+#: many characters (trafilatura's ``MIN_EXTRACTED_SIZE``, below which it tries jusText itself)…
+FALLBACK_MIN_CHARS = 250
+#: …or under 1/this of the text of the page's ``<p>`` elements (trafilatura prefers readability's
+#: result when it is twice as long as its own) is a failed pass: the page is extracted again with
+#: readability and jusText compared, as trafilatura does by default.
+FALLBACK_PROSE_RATIO = 2
 #: Fewer body words than this on a page typed as a gallery, video or story list: not an article.
 MIN_ARTICLE_WORDS = 80
 _NON_ARTICLE_TYPES = {
@@ -67,14 +74,45 @@ class HtmlFields(Parsed):
     encoding: str | None = None
 
 
-def _extract_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
+def _trafilatura(tree: lxml.html.HtmlElement, url: str | None, fast: bool) -> str:
     # deduplicate=False always: trafilatura's dedup cache is process-wide and empties the
     # third and later copies of a wire story, which are exactly what lineage needs to see.
-    options = dict(EXTRACT_OPTIONS)
-    if sum(1 for _ in tree.iter()) > MAX_ELEMENTS_FOR_FALLBACK:
-        options["fast"] = True
+    options = {**EXTRACT_OPTIONS, "fast": fast or EXTRACT_OPTIONS.get("fast", False)}
     doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, deduplicate=False, **options)
     return (doc.text or "") if doc is not None else ""
+
+
+def _failed(tree: lxml.html.HtmlElement, text: str) -> bool:
+    """Whether a fast-mode extraction looks like a miss (see :data:`FALLBACK_PROSE_RATIO`)."""
+    if len(text) < FALLBACK_MIN_CHARS:
+        return True
+    prose = " ".join(" ".join(tree.xpath("//p//text()")).split())
+    return len(prose) > FALLBACK_PROSE_RATIO * len(text)
+
+
+def _extract_text(tree: lxml.html.HtmlElement, url: str | None, marked: bool) -> str:
+    """trafilatura's text of the page: fast mode, with its fallback extractors only when needed.
+
+    Readability and jusText take about half of trafilatura's time and, after our pruning and line
+    rules, change no article on the fixture pages (``python -m tests.eval_clean --variants``), so
+    on a page with article markup (``marked``) they run only when the fast pass looks failed
+    (:func:`_failed`). A page without it always gets them: the story-list check of
+    :func:`_non_article` counts teaser bylines, which only the fallbacks keep. Trees over
+    :data:`MAX_ELEMENTS_FOR_FALLBACK` elements never do.
+    """
+    if EXTRACT_OPTIONS.get("fast") or tree.xpath(
+            "count(//*|//comment()|//processing-instruction())") > MAX_ELEMENTS_FOR_FALLBACK:
+        return _trafilatura(tree, url, fast=True)
+    if marked:
+        text = _trafilatura(tree, url, fast=True)
+        if not _failed(tree, text):
+            return text
+    return _trafilatura(tree, url, fast=False)
+
+
+def _marked(meta: PageMeta) -> bool:
+    """Whether the markup says the page is an article (JSON-LD article type or ``og:type`` article)."""
+    return bool(set(meta.article_types) & _ARTICLE_TYPES) or meta.page_type == "article"
 
 
 _STOP_TAGS = {"h1", "h2", "h3", "h4", "ul", "ol", "table", "aside", "nav", "footer", "form", "section", "article",
@@ -133,7 +171,7 @@ def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, body: s
         in_captions = sum(len(line.split()) for line in lines if " ".join(line.split()) in captions)
         if in_captions >= 0.6 * max(sum(len(line.split()) for line in lines), 1):
             return f"a photo gallery ({len(figures)} pictures, and the text is mostly their captions)"
-    if not set(meta.article_types) & _ARTICLE_TYPES and meta.page_type != "article":
+    if not _marked(meta):
         teaser_bylines = sum(1 for line in text.split("\n") if _BY.match(line) and len(line.split()) <= 10)
         if teaser_bylines >= 4:
             return f"a section front or story list ({teaser_bylines} bylines in the text, no article markup)"
@@ -237,7 +275,7 @@ def extract_html(content: bytes | str, url: str | None = None, content_type: str
     page_credits = _page_credits(meta, tree)
     unwrap_layout_tables(tree)
     dropped = prune_boilerplate(tree)
-    text = _extract_text(tree, url)
+    text = _extract_text(tree, url, _marked(meta))
     stray = _stray_paragraphs(tree, text)
     if stray:
         text = text + "\n" + "\n".join(stray)
