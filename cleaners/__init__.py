@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from cleaners._result import CleanResult
-from cleaners.html import extract_html
 from cleaners.plaintext import parse
 from cleaners.text import decode
 from cleaners.wire import AGENCIES, Author, WireCredit, summarize
@@ -88,6 +87,10 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
         raise ExtractionError("content is empty", "empty")
 
     if _is_html(head, url, content_type):
+        # trafilatura and lxml load on first use: a crawl process that cleans in workers and only
+        # fingerprints and traces (cleaners.text) never needs them
+        from cleaners.html import extract_html
+
         fields = extract_html(content, url=url, content_type=content_type)
         parsed, kind, encoding = fields, "html", fields.encoding
         canonical, language = fields.canonical_url, fields.language
