@@ -18,7 +18,7 @@ from crawler.exceptions import SpoolError, WorkerCrashed
 from crawler.items import ArticleItem
 from crawler.lineage import article_from_item
 from crawler.run import run_of
-from crawler.work import WorkerPool, clean_article
+from crawler.work import WorkerPool, clean_article, warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -37,12 +37,12 @@ class CleanPipeline(_Stage):
     """CLEAN + FINGERPRINT in worker processes (``crawler.work``); drops items with no article text.
 
     Settings:
-        WIRETRACE_CLEAN_WORKERS: worker processes (default: one per CPU); 0 cleans inline.
+        WIRETRACE_CLEAN_WORKERS: worker processes (default: one per CPU but one); 0 cleans inline.
     """
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.pool = WorkerPool(crawler.settings.getint("WIRETRACE_CLEAN_WORKERS"))
+        self.pool = WorkerPool(crawler.settings.getint("WIRETRACE_CLEAN_WORKERS"), initializer=warm_up)
         self.workers_seen: set[int] = set()
 
     def open_spider(self) -> None:

@@ -85,5 +85,5 @@ WIRETRACE_LOCK_FILE = os.environ.get("WIRETRACE_LOCK_FILE", "")
 # two uploads. Never set it in a real run.
 WIRETRACE_TEST_HOLD_MANIFEST = os.environ.get("WIRETRACE_TEST_HOLD_MANIFEST", "")
 # Used by crawler.pipelines.CleanPipeline: worker processes for cleaning and fingerprinting
-# (default: one per CPU); 0 cleans inline in the crawl process.
-WIRETRACE_CLEAN_WORKERS = int(os.environ.get("WIRETRACE_CLEAN_WORKERS", str(os.cpu_count() or 1)))
+# (default: one per CPU but one, which the crawl process itself keeps busy); 0 cleans inline.
+WIRETRACE_CLEAN_WORKERS = int(os.environ.get("WIRETRACE_CLEAN_WORKERS", str(max(1, (os.cpu_count() or 2) - 1))))

@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 @pytest.mark.parametrize("module", ["cleaners", "crawler.lineage", "crawler.storage", "crawler.fingerprint",
                                     "crawler.exceptions", "crawler.storage.s3", "crawler.storage.spool",
                                     "crawler.publishers", "crawler.discovery", "crawler.seen",
-                                    "crawler.storage.archive", "crawler.work"])
+                                    "crawler.storage.archive", "crawler.work", "crawler.pool"])
 def test_scrapy_free(module: str) -> None:
     code = f"import sys, {module}; print('scrapy' in sys.modules, 'twisted' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
