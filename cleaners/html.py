@@ -44,9 +44,10 @@ MAX_ELEMENTS_FOR_FALLBACK = 6000
 #: trafilatura first runs in ``fast`` mode (its own extractor only); a result shorter than this
 #: many characters (trafilatura's ``MIN_EXTRACTED_SIZE``, below which it tries jusText itself)…
 FALLBACK_MIN_CHARS = 250
-#: …or under 1/this of the text of the page's ``<p>`` elements (trafilatura prefers readability's
-#: result when it is twice as long as its own) is a failed pass: the page is extracted again with
-#: readability and jusText compared, as trafilatura does by default.
+#: …or under 1/this of the page's paragraph text (``<p>`` elements, and text standing directly in
+#: a ``<div>`` or ``<td>``, as in ``<br>``-separated layouts: what readability scores; trafilatura
+#: prefers readability's result when it is twice as long as its own) is a failed pass: the page is
+#: extracted again with readability and jusText compared, as trafilatura does by default.
 FALLBACK_PROSE_RATIO = 2
 #: Fewer body words than this on a page typed as a gallery, video or story list: not an article.
 MIN_ARTICLE_WORDS = 80
@@ -86,7 +87,7 @@ def _failed(tree: lxml.html.HtmlElement, text: str) -> bool:
     """Whether a fast-mode extraction looks like a miss (see :data:`FALLBACK_PROSE_RATIO`)."""
     if len(text) < FALLBACK_MIN_CHARS:
         return True
-    prose = " ".join(" ".join(tree.xpath("//p//text()")).split())
+    prose = " ".join(" ".join(tree.xpath("//p//text() | //div/text() | //td/text()")).split())
     return len(prose) > FALLBACK_PROSE_RATIO * len(text)
 
 

@@ -29,6 +29,8 @@ def _page(body: str, head: str = OG_ARTICLE) -> bytes:
 #: The story sits in a plain <div>, while an <article> holds three teasers (300 characters):
 #: trafilatura's own extractor takes the <article> and stops there.
 DECOY = _page(f"<article>{TEASERS}</article><div class='col'>{''.join(f'<p>{p}</p>' for p in STORY)}</div>")
+#: The same with the story printed as <br>-separated text, no <p> at all.
+DECOY_BR = _page(f"<article>{TEASERS}</article><div class='col'>{'<br><br>'.join(STORY)}</div>")
 
 
 @pytest.fixture
@@ -45,13 +47,15 @@ def passes(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     return seen
 
 
-def test_fast_pass_alone_misses_the_decoy_story() -> None:
-    doc = trafilatura.bare_extraction(DECOY.decode(), fast=True, deduplicate=False, include_comments=False)
+@pytest.mark.parametrize("page", [DECOY, DECOY_BR], ids=["paragraphs", "br"])
+def test_fast_pass_alone_misses_the_decoy_story(page: bytes) -> None:
+    doc = trafilatura.bare_extraction(page.decode(), fast=True, deduplicate=False, include_comments=False)
     assert STORY[-1] not in (doc.text if doc else "")  # the premise of the next test
 
 
-def test_fallback_rescues_a_story_the_fast_pass_misses(passes: list[bool]) -> None:
-    text = clean(DECOY, content_type="text/html").text
+@pytest.mark.parametrize("page", [DECOY, DECOY_BR], ids=["paragraphs", "br"])
+def test_fallback_rescues_a_story_the_fast_pass_misses(page: bytes, passes: list[bool]) -> None:
+    text = clean(page, content_type="text/html").text
     assert STORY[0] in text and STORY[-1] in text
     assert passes == [True, False]
 
