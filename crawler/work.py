@@ -11,6 +11,7 @@ the first pages do not pay for it.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -55,6 +56,10 @@ class Cleaned:
     pid: int = field(default_factory=os.getpid)
 
 
+#: Test hook only: seconds each page waits in a worker, so that a test can kill a worker while it
+#: holds a page (a page takes milliseconds otherwise).
+_TEST_DELAY = float(os.environ.get("WIRETRACE_TEST_CLEAN_DELAY") or 0)
+
 def clean_article(body: bytes, url: str, content_type: str | None, params: FingerprintParams) -> Cleaned:
     """Clean one fetched page and fingerprint its text (the work one worker process does).
 
@@ -69,6 +74,8 @@ def clean_article(body: bytes, url: str, content_type: str | None, params: Finge
         :class:`Cleaned` with ``reason`` and ``error`` set instead (exceptions with extra
         attributes do not survive the trip between processes).
     """
+    if _TEST_DELAY:
+        time.sleep(_TEST_DELAY)
     try:
         result = clean(body, url=url, content_type=content_type)
     except ExtractionError as exc:

@@ -112,7 +112,8 @@ def test_a_killed_worker_drops_only_articles_in_flight(tmp_path) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings.test",
            "WIRETRACE_STORE_URI": (tmp_path / "store").as_uri(),
-           "WIRETRACE_STATE_DIR": str(tmp_path / "state"), "WIRETRACE_CLEAN_WORKERS": "2", "WIRETRACE_SUMMARY": "0"}
+           "WIRETRACE_STATE_DIR": str(tmp_path / "state"), "WIRETRACE_CLEAN_WORKERS": "2", "WIRETRACE_SUMMARY": "0",
+           "WIRETRACE_TEST_CLEAN_DELAY": "0.3"}  # workers always hold a page, so the kill hits one in flight
     urls = ",".join(f"{base}/p{i}.html" for i in range(40))
     proc = subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "urls", "-a", f"urls={urls}",
                              "-s", "DOWNLOAD_DELAY=0.15", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"],
