@@ -44,7 +44,8 @@ NORMALIZATION_VERSION = 3
 #: The candidate signals, by the small integer stored in the low bits of their bucket keys.
 SIGNALS = ("shingles", "lead", "facts", "quotes")
 #: Width of a bucket key: 38 bits of hash, then the signal in the two low bits. At 100k articles
-#: (11M keys) a query key meets an unrelated article's key about once in 25,000 queries.
+#: (11M keys) a query of ~110 keys meets one unrelated key by chance about once in 230 queries
+#: (a spurious candidate, rejected by verification).
 KEY_BITS = 40
 
 _QUOTATION = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb\n]{20,600})[\"\u201d\u00bb]")

@@ -20,7 +20,6 @@ parameters are stored in it; opening it with other parameters raises
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import uuid
 import zlib
@@ -30,9 +29,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from crawler.exceptions import IndexMismatchError
 import numpy as np
 
+from crawler.exceptions import IndexMismatchError
 from crawler.fingerprint import SIGNALS, Fingerprint, FingerprintParams, fingerprint
 from crawler.lineage.buckets import Buckets, day_number
 from crawler.lineage.model import Article, LineageRecord
@@ -224,10 +223,9 @@ class LineageIndex:
 
         Args:
             fp: the fingerprint.
-            when: the article's published date (ISO 8601), if known: facts matches with articles
-                published more than :data:`~crawler.lineage.buckets.NEAR_DAYS` away do not count, nor
-                quotes matches.
-                (Not the fetch time: a replay or a back-fill fetches old articles today.)
+            when: the article's published date (ISO 8601), if known: facts and quotes matches
+                with articles published more than :data:`~crawler.lineage.buckets.NEAR_DAYS` away
+                do not count. (Not the fetch time: a replay or a back-fill fetches old articles today.)
 
         Returns:
             Candidate id → matching bands per signal name.
