@@ -139,10 +139,6 @@ class Fingerprint:
     quotes: tuple[int, ...] = ()
     keys: tuple[int, ...] = ()
 
-    def signatures(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The signatures in :data:`SIGNALS` order."""
-        return self.shingles, self.lead, self.facts
-
 
 class Prepared:
     """A cleaned body tokenised once; fingerprinting and verification share its views.
