@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 
-__all__ = ["content_terms", "content_terms_of", "decode", "fact_terms", "sentences", "tidy", "word_spans", "word_tokens",
+__all__ = ["content_terms", "content_terms_of", "decode", "fact_terms", "sentences", "tidy", "word_bounds", "word_spans", "word_tokens",
            "words"]
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]")
@@ -25,6 +26,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
 _WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
 _PLAIN_WORD = re.compile(r"[^\W_]+")
 _JOINER = re.compile(r"(?<=[^\W_])['.](?=[^\W_])")
+_WORD_PIECES = re.compile(f"({_WORD.pattern})")
 
 # Function words that carry no news content; removed for the paraphrase-tolerant signals only.
 _STOPWORDS = frozenset("""
@@ -104,17 +106,27 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     return [(token, origin[start], origin[end - 1] + 1) for token, start, end in _tokens("".join(pieces))]
 
 
+def word_bounds(text: str) -> list[int]:
+    """Where the tokens of :func:`word_spans` start and end in ``text``: ``[start0, end0, start1, end1, …]``."""
+    folded = text.translate(_QUOTES).lower()
+    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text):
+        # separators and tokens alternate (separator first and last); their running lengths are
+        # the offsets (four times faster than a Python step per match)
+        return list(accumulate(map(len, _WORD_PIECES.split(folded))))[:-1]
+    return [offset for _, start, end in word_spans(text) for offset in (start, end)]
+
+
 def _tokens(folded: str) -> list[tuple[str, int, int]]:
     """Tokens of already folded text, internal apostrophes and dots dropped, with offsets."""
     return [(m.group().replace("'", "").replace(".", ""), m.start(), m.end()) for m in _WORD.finditer(folded)]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _fold(token: str) -> str:
     return unicodedata.normalize("NFKC", token).translate(_QUOTES).lower().replace("'", "").replace(".", "")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _stem(word: str) -> str:
     # A light suffix stripper: enough to equate "normalisation"/"normalization"/"normalised",
     # "meets"/"meeting"; a full stemmer would add a dependency for little gain here.

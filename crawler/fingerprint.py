@@ -32,7 +32,7 @@ from importlib.metadata import version
 import numpy as np
 from datasketch import MinHash
 
-from cleaners.text import content_terms_of, fact_terms, word_spans, word_tokens, words
+from cleaners.text import content_terms_of, fact_terms, word_bounds, word_tokens, words
 
 __all__ = ["KEY_BITS", "SIGNALS", "Fingerprint", "FingerprintParams", "Prepared", "band_keys", "fingerprint",
            "quotations", "shingle_hashes"]
@@ -160,8 +160,7 @@ class Prepared:
     @cached_property
     def offsets(self) -> np.ndarray:
         """``(start, end)`` character offsets of each token in the text (int32 array, one row per token)."""
-        spans = word_spans(self.text)
-        return np.array([(a, b) for _, a, b in spans], dtype=np.int32).reshape(len(spans), 2)
+        return np.array(word_bounds(self.text), dtype=np.int32).reshape(-1, 2)
 
     @cached_property
     def shingle_hashes(self) -> np.ndarray:
@@ -172,7 +171,7 @@ class Prepared:
         return fact_terms(self.text)
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)  # the common words; a miss costs one BLAKE2b call
 def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 

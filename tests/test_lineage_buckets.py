@@ -169,3 +169,62 @@ def test_a_snapshot_of_another_database_is_not_trusted(tmp_path: Path) -> None:
     for art in a_arts:
         assert index.add(art).id in index.query(fingerprint(art.text, index.params))
     index.close()
+
+
+def _reference(adds: list[tuple[int, int, list[int], int]], removed: set[tuple[int, int]], keys: list[int],
+               exclude: int | None, day: int) -> dict[int, list[int]]:
+    """What a query must answer, from the plain list of additions (no caps are reached here)."""
+    found: dict[int, list[int]] = {}
+    for doc, version, doc_keys, doc_day in adds:
+        if (doc, version) in removed or doc == exclude:
+            continue
+        for key in set(doc_keys) & set(keys):
+            signal = key & 3
+            if signal >= 2 and day >= 0 and doc_day >= 0 and abs(doc_day - day) > NEAR_DAYS:
+                continue
+            found.setdefault(doc, [0, 0, 0, 0])[signal] += 1
+    return found
+
+
+@pytest.mark.parametrize("dir_bits", [16, 19, 22])
+def test_packed_table_answers_like_a_plain_list_through_flushes_merges_and_removals(
+        dir_bits: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import random
+
+    monkeypatch.setattr(buckets_mod, "_dir_bits_for", lambda entries: dir_bits)
+    monkeypatch.setattr(buckets_mod, "FLUSH_EVERY", 5)
+    monkeypatch.setattr(buckets_mod, "MERGE_EVERY", 23)
+    rng = random.Random(dir_bits)
+    # keys drawn from a small pool (so articles share them), spread over the whole 40-bit range
+    pool = [rng.getrandbits(38) << 2 | rng.randrange(4) for _ in range(300)]
+    pool += [0, (1 << 40) - 1, 5 << 2 | 2]  # the lowest and highest keys
+    table = Buckets()
+    adds: list[tuple[int, int, list[int], int]] = []
+    removed: set[tuple[int, int]] = set()
+    versions: dict[int, int] = {}  # live articles
+    latest: dict[int, int] = {}  # every article ever added (a removed one comes back as a new version)
+    for step in range(400):
+        doc = rng.randrange(1, 150)
+        keys = rng.sample(pool, rng.randrange(1, 12))
+        day = rng.choice([-1, 100, 103, 110, 120])
+        if doc in versions:  # a new version replaces the old one
+            removed.add((doc, versions[doc]))
+            table.remove([doc])
+        versions[doc] = latest[doc] = latest.get(doc, 0) + 1
+        table.add(doc, versions[doc], keys, day)
+        adds.append((doc, versions[doc], keys, day))
+        if step % 37 == 0:
+            gone = rng.sample(sorted(versions), min(3, len(versions) - 1))
+            table.remove(gone)
+            removed.update((d, versions.pop(d)) for d in gone)
+        if step % 9 == 0:
+            probe = rng.sample(pool, 15)
+            exclude, day = rng.choice([None, doc]), rng.choice([-1, 104])
+            assert table.query(probe, exclude=exclude, day=day) == _reference(adds, removed, probe, exclude, day)
+    assert table.live() == versions
+    assert len(table) == len(versions)
+    table.save(tmp_path / "t.npz", {})
+    loaded = Buckets.load(tmp_path / "t.npz", {})
+    assert loaded is not None and loaded.live() == versions
+    for probe in (pool[:40], pool[40:80], pool[-3:]):
+        assert loaded.query(probe, day=103) == _reference(adds, removed, probe, None, 103)
