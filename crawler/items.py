@@ -7,7 +7,7 @@ from typing import Any
 
 __all__ = ["ArticleItem"]
 
-_NOT_EXPORTED = ("body", "content_type", "fingerprint")
+_NOT_EXPORTED = ("body", "content_type", "fingerprint", "prepared")
 
 
 @dataclass
@@ -58,6 +58,9 @@ class ArticleItem:
     """Other cleaner fields: section, dateline, modified, correction, encoding, dropped lines."""
     fingerprint: Any = field(default=None, repr=False)
     """``crawler.fingerprint.Fingerprint`` of ``text``, computed with the cleaning (not exported)."""
+    prepared: Any = field(default=None, repr=False)
+    """``text`` prepared for lineage verification (``crawler.lineage.verify.Text``) by the cleaning
+    worker; handed to the lineage index, then dropped (not exported)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The exported form (no raw body)."""

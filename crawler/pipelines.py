@@ -66,7 +66,7 @@ class CleanPipeline(_Stage):
             self.stats.inc_value("wiretrace/clean/not_utf8")
         for name, value in done.fields.items():
             setattr(item, name, value)
-        item.fingerprint = done.fingerprint
+        item.fingerprint, item.prepared = done.fingerprint, done.prepared
         if done.pid != os.getpid():
             self.workers_seen.add(done.pid)
             self.stats.set_value("wiretrace/clean/worker_processes", len(self.workers_seen))
@@ -99,7 +99,8 @@ class LineagePipeline(_Stage):
         run = run_of(self.crawler)
         item.run_id = run.run_id
         article = article_from_item(item.to_dict())
-        added = run.index.add(article, fp=item.fingerprint)
+        added = run.index.add(article, fp=item.fingerprint, prepared=item.prepared)
+        item.prepared = None  # the index keeps it while it is useful
         run.doc_ids[added.id] = article.key
         self.stats.inc_value(f"wiretrace/lineage/{added.status}")
         record = run.index.resolve([added.id], save=False, evidence=False)[added.id]

@@ -18,6 +18,7 @@ from typing import Any
 from cleaners import clean
 from crawler.exceptions import ExtractionError
 from crawler.fingerprint import Fingerprint, FingerprintParams, fingerprint
+from crawler.lineage.verify import Text
 from crawler.pool import WorkerPool
 
 __all__ = ["Cleaned", "WorkerPool", "clean_article", "warm_up"]
@@ -42,6 +43,8 @@ class Cleaned:
     Attributes:
         fields: ``ArticleItem`` field values (title, text, authors, wire, extra…); empty on error.
         fingerprint: the fingerprint of ``fields["text"]``, or None on error.
+        prepared: ``fields["text"]`` tokenised and prepared for verification, so that the lineage
+            index (in the crawl process) does not prepare it again; None on error.
         encoding: the character encoding the body was decoded with.
         reason: one-word reason when there is no article (``binary``, ``empty``, ``no_text``…).
         error: the message saying why there is no article.
@@ -50,6 +53,7 @@ class Cleaned:
 
     fields: dict[str, Any]
     fingerprint: Fingerprint | None = None
+    prepared: Text | None = None
     encoding: str | None = None
     reason: str | None = None
     error: str | None = None
@@ -85,7 +89,8 @@ def clean_article(body: bytes, url: str, content_type: str | None, params: Finge
     fields["wire"] = {"service": result.wire.service, "credited": result.wire.credited,
                       "evidence": result.wire.evidence, "kinds": result.wire.kinds}
     fields["extra"] = {k: getattr(result, k) for k in _EXTRA}
-    return Cleaned(fields=fields, fingerprint=fingerprint(result.text, params),
+    text = Text(result.text, params.shingle_size)
+    return Cleaned(fields=fields, fingerprint=fingerprint(text, params), prepared=text.prepare(),
                    encoding=result.encoding)
 
 

@@ -21,6 +21,7 @@ import pytest
 
 from crawler.exceptions import WorkerCrashed
 from crawler.fingerprint import FingerprintParams, fingerprint
+from crawler.lineage.verify import Text
 from crawler.work import WorkerPool, clean_article
 from tests.conftest import ROOT, SEEDS, run_scrapy
 from tests.test_archive import _children, _page
@@ -69,7 +70,16 @@ def test_worker_result_equals_inline_result() -> None:
     assert done.fingerprint.sha256 == inline.fingerprint.sha256 == fingerprint(inline.fields["text"]).sha256
     assert (done.fingerprint.shingles == inline.fingerprint.shingles).all()
     bad = clean_article(b"\x00\x01PNG" * 20, "file:///b.txt", None, FingerprintParams())
-    assert bad.reason == "binary" and "binary" in bad.error and bad.fingerprint is None
+    assert bad.reason == "binary" and "binary" in bad.error and bad.fingerprint is None and bad.prepared is None
+    # the text comes back prepared for verification (through the pipe), views included, and
+    # equal to what the crawl process would compute itself
+    fresh = Text(inline.fields["text"])
+    assert done.prepared.text == inline.fields["text"]
+    assert {"offsets", "shingle_index", "terms", "facts"} <= set(vars(done.prepared))
+    assert done.prepared.tokens == fresh.tokens and done.prepared.facts == fresh.facts
+    assert done.prepared.terms == fresh.terms
+    assert (done.prepared.offsets == fresh.offsets).all()
+    assert (done.prepared.shingle_index[0] == fresh.shingle_index[0]).all()
 
 
 def _sleep_then_pid(seconds: float) -> int:

@@ -23,6 +23,8 @@ rows.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import os
 from array import array
@@ -75,6 +77,24 @@ def day_number(*dates: str | None) -> int:
             except ValueError:
                 continue
     return -1
+
+
+def _mmap_big_arrays() -> None:
+    """Have glibc serve every allocation of 1 MiB or more by mmap, so freed ones go back to the OS.
+
+    A merge replaces the table's arrays (tens of MB at 100k articles). glibc raises its mmap
+    threshold each time a big block is freed (up to 32 MiB), after which such arrays come from
+    the heap, and the freed ones stay resident: at 20k articles the process held 30 MB more than
+    its table. A fixed threshold keeps the resident size at what is in use. No-op off glibc.
+    """
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):
+        pass
+
+
+_mmap_big_arrays()
 
 
 def _dir_bits_for(entries: int) -> int:

@@ -17,6 +17,12 @@ Crawl rates use Scrapy's own ``elapsed_time_seconds`` (spider open to close, poo
 included). CPU per page is given for the crawl process, its workers and the server (this
 process's other threads), start-up included. Prints the figures and their ratios to the baseline;
 the target is full pipeline with the pool ≥ 1.8 × the baseline.
+
+Also prints the ceiling of this machine: no pipeline can beat its CPUs divided by the CPU every
+page needs at the least, which is the download-only crawl's (from spider open to close, start-up
+excluded) plus trafilatura's cheapest extraction (``fast`` mode, no metadata: less than the
+pipeline does). When that ceiling is below 1.8 × the baseline, the target is out of reach on this
+machine whatever the pipeline does.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import html
+import json
 import os
 import platform
 import random
@@ -204,15 +211,17 @@ def _sample(pid: int, cpu: dict[int, float]) -> int:
 
 
 def crawl(url_file: Path, state: Path, extra: list[str], env: dict[str, str]) -> tuple[float, int, int, float, float,
-                                                                                    float, int]:
+                                                                                    float, int, float]:
     """Elapsed seconds, items scraped, peak RSS KiB (crawl + workers), CPU seconds of the crawl
     process, of its workers (both sampled every 0.2 s, so the last 0.2 s may be missing) and of
-    this process's other threads meanwhile (the HTTP server), and how many workers cleaned."""
+    this process's other threads meanwhile (the HTTP server), how many workers cleaned, and the
+    crawl process's CPU seconds from spider open to close."""
     shutil.rmtree(state, ignore_errors=True)
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings.test", "WIRETRACE_STORE_URI": (state / "store").as_uri(),
            "WIRETRACE_STATE_DIR": str(state / "state"), "WIRETRACE_SUMMARY": "0", **env}
     args = [sys.executable, "-m", "scrapy", "crawl", "urls", "-a", f"url_file={url_file}", "-s", "LOG_LEVEL=INFO",
-            "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", *extra]
+            "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+            "-s", f"EXTENSIONS={_extensions()}", *extra]
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
     cpu: dict[int, float] = {}
@@ -232,19 +241,51 @@ def crawl(url_file: Path, state: Path, extra: list[str], env: dict[str, str]) ->
     items = re.search(r"'item_scraped_count': (\d+)", log)
     main_cpu = cpu.pop(proc.pid, 0.0)
     workers = re.search(r"'wiretrace/clean/worker_processes': (\d+)", log)
+    marks = re.search(r"'bench/cpu_open_to_close': ([\d.]+)", log)
     return (elapsed, int(items.group(1)) if items else 0, peak, main_cpu, sum(cpu.values()), server_cpu,
-            int(workers.group(1)) if workers else 0)
+            int(workers.group(1)) if workers else 0, float(marks.group(1)) if marks else float("nan"))
 
 
-def bare_trafilatura(files: list[Path]) -> float:
-    """Seconds for ``trafilatura.extract`` over every page, in this process."""
+class CpuMarks:
+    """Scrapy extension (loaded into the benchmark's crawls only): the crawl process's CPU seconds
+    from spider open to close, start-up excluded, as the stat ``bench/cpu_open_to_close``."""
+
+    def __init__(self, crawler) -> None:  # type: ignore[no-untyped-def]
+        from scrapy import signals
+
+        self.stats = crawler.stats
+        self.start = 0.0
+        crawler.signals.connect(self.opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):  # type: ignore[no-untyped-def]
+        return cls(crawler)
+
+    def opened(self) -> None:
+        self.start = time.process_time()
+
+    def closed(self) -> None:
+        self.stats.set_value("bench/cpu_open_to_close", round(time.process_time() - self.start, 4))
+
+
+def _extensions() -> str:
+    """The crawls' EXTENSIONS setting: the project's plus :class:`CpuMarks`."""
+    sys.path.insert(0, str(ROOT))
+    from settings import test
+
+    return json.dumps({**test.EXTENSIONS, "tests.bench.bench_crawl.CpuMarks": 900})
+
+
+def bare_trafilatura(files: list[Path], fast: bool = False) -> float:
+    """Seconds for ``trafilatura.extract`` over every page, in this process (``fast``: its fast mode)."""
     import trafilatura
 
     trafilatura.extract(files[0].read_bytes(), deduplicate=False)  # imports and first-call set-up
     bodies = [f.read_bytes() for f in files]
     start = time.perf_counter()
     for body in bodies:
-        trafilatura.extract(body, deduplicate=False)
+        trafilatura.extract(body, deduplicate=False, fast=fast)
     return time.perf_counter() - start
 
 
@@ -281,6 +322,7 @@ def main() -> int:
     pool_env = {} if args.workers is None else {"WIRETRACE_CLEAN_WORKERS": str(args.workers)}
     try:
         bare = args.pages / bare_trafilatura(files)
+        fast = args.pages / bare_trafilatura(files, fast=True)
         download = crawl(url_file, work / "d", ["-s", "ITEM_PIPELINES={}"], {})
         pool = crawl(url_file, work / "p", [], pool_env)
         inline = crawl(url_file, work / "i", [], {"WIRETRACE_CLEAN_WORKERS": "0"})
@@ -291,7 +333,9 @@ def main() -> int:
     print(f"load average before: {load:.2f}, after: {os.getloadavg()[0]:.2f} (other processes share the CPUs)")
     print(f"{'bare trafilatura.extract, 1 core':<36} {bare:8.1f} pages/s   1.00×   "
           f"(CPU per page {1000 / bare:.1f} ms)")
-    for name, (elapsed, items, peak, main_cpu, workers_cpu, server_cpu, _) in runs.items():
+    print(f"{'trafilatura.extract fast mode, 1 core':<36} {fast:8.1f} pages/s   {fast / bare:.2f}×   "
+          f"(CPU per page {1000 / fast:.1f} ms)")
+    for name, (elapsed, items, peak, main_cpu, workers_cpu, server_cpu, *_) in runs.items():
         rate = args.pages / elapsed
         total = 1000 * (main_cpu + workers_cpu + server_cpu) / args.pages
         print(f"{name:<36} {rate:8.1f} pages/s   {rate / bare:.2f}×   ({items} items, {elapsed:.1f} s, "
@@ -301,6 +345,13 @@ def main() -> int:
     pool_rate, inline_rate = args.pages / pool[0], args.pages / inline[0]
     print(f"pool vs inline: {pool_rate / inline_rate:.2f}×; target full pipeline ≥ 1.8× bare trafilatura: "
           f"{'met' if pool_rate >= 1.8 * bare else 'NOT met'} ({pool_rate / bare:.2f}×)")
+    cpus = os.cpu_count() or 1
+    least = download[7] / args.pages + 1 / fast  # seconds of CPU per page, at the least
+    ceiling = cpus / least
+    print(f"ceiling of this machine: {cpus} CPUs / ({1000 * download[7] / args.pages:.2f} ms download"
+          f" + {1000 / fast:.2f} ms fast extraction per page) = {ceiling:.0f} pages/s = {ceiling / bare:.2f}× bare"
+          f" trafilatura; 1.8× {'is within it' if ceiling >= 1.8 * bare else 'is out of reach here for any pipeline'}"
+          f" (1.8× needs ≥ {1.8 * bare * least:.1f} CPUs at this cost)")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
