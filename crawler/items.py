@@ -59,8 +59,8 @@ class ArticleItem:
     fingerprint: Any = field(default=None, repr=False)
     """``crawler.fingerprint.Fingerprint`` of ``text``, computed with the cleaning (not exported)."""
     prepared: Any = field(default=None, repr=False)
-    """``text`` prepared for lineage verification (``crawler.lineage.verify.Text``) by the cleaning
-    worker; handed to the lineage index, then dropped (not exported)."""
+    """``text`` as the cleaning worker fingerprinted it (a ``crawler.lineage.verify.Text`` with its
+    tokens, shingle hashes and facts); handed to the lineage index, then dropped (not exported)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The exported form (no raw body)."""

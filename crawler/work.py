@@ -43,8 +43,9 @@ class Cleaned:
     Attributes:
         fields: ``ArticleItem`` field values (title, text, authors, wire, extra…); empty on error.
         fingerprint: the fingerprint of ``fields["text"]``, or None on error.
-        prepared: ``fields["text"]`` tokenised and prepared for verification, so that the lineage
-            index (in the crawl process) does not prepare it again; None on error.
+        prepared: ``fields["text"]`` as fingerprinted (its tokens, shingle hashes and fact terms),
+            so that the lineage index in the crawl process does not tokenise it again; None on
+            error. Views only verification needs are left to be computed there, if ever.
         encoding: the character encoding the body was decoded with.
         reason: one-word reason when there is no article (``binary``, ``empty``, ``no_text``…).
         error: the message saying why there is no article.
@@ -90,7 +91,7 @@ def clean_article(body: bytes, url: str, content_type: str | None, params: Finge
                       "evidence": result.wire.evidence, "kinds": result.wire.kinds}
     fields["extra"] = {k: getattr(result, k) for k in _EXTRA}
     text = Text(result.text, params.shingle_size)
-    return Cleaned(fields=fields, fingerprint=fingerprint(text, params), prepared=text.prepare(),
+    return Cleaned(fields=fields, fingerprint=fingerprint(text, params), prepared=text,
                    encoding=result.encoding)
 
 

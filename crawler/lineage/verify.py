@@ -36,12 +36,6 @@ class Text(Prepared):
     ones the fingerprint uses, so a text fingerprinted as a :class:`Text` is tokenised once.
     """
 
-    def prepare(self) -> "Text":
-        """Compute the views every comparison reads (so that a worker process can do it); returns self."""
-        for view in ("offsets", "shingle_index", "terms", "facts", "paragraphs"):
-            getattr(self, view)
-        return self
-
     @cached_property
     def shingle_index(self) -> tuple[np.ndarray, np.ndarray]:
         """The distinct shingle hashes, sorted, and the position where each first occurs."""
