@@ -15,8 +15,8 @@ import unicodedata
 from functools import lru_cache
 from itertools import accumulate
 
-__all__ = ["content_terms", "content_terms_of", "decode", "fact_terms", "sentences", "tidy", "word_bounds", "word_spans", "word_tokens",
-           "words"]
+__all__ = ["content_terms", "content_terms_of", "decode", "fact_terms", "sentences", "tidy", "word_bounds",
+           "word_spans", "word_tokens", "words"]
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

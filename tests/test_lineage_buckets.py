@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import random
 import shutil
 import subprocess
 import sys
@@ -189,8 +191,6 @@ def _reference(adds: list[tuple[int, int, list[int], int]], removed: set[tuple[i
 @pytest.mark.parametrize("dir_bits", [16, 19, 22])
 def test_packed_table_answers_like_a_plain_list_through_flushes_merges_and_removals(
         dir_bits: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import random
-
     monkeypatch.setattr(buckets_mod, "_dir_bits_for", lambda entries: dir_bits)
     monkeypatch.setattr(buckets_mod, "FLUSH_EVERY", 5)
     monkeypatch.setattr(buckets_mod, "MERGE_EVERY", 23)
@@ -228,3 +228,23 @@ def test_packed_table_answers_like_a_plain_list_through_flushes_merges_and_remov
     assert loaded is not None and loaded.live() == versions
     for probe in (pool[:40], pool[40:80], pool[-3:]):
         assert loaded.query(probe, day=103) == _reference(adds, removed, probe, None, 103)
+
+
+def test_freed_big_arrays_leave_the_heap() -> None:
+    """After a merge frees a big array, the next one is mmapped too (glibc's sliding threshold is pinned)."""
+    if not sys.platform.startswith("linux") or not hasattr(ctypes.CDLL(None), "mallinfo2"):
+        pytest.skip("glibc only")
+    probe = """
+import ctypes, numpy as np
+import crawler.lineage.buckets
+class Info(ctypes.Structure):
+    _fields_ = [(f, ctypes.c_size_t) for f in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                              "fsmblks", "uordblks", "fordblks", "keepcost")]
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = Info
+old = np.ones(2_000_000); del old  # 16 MB freed: glibc would now serve up to 16 MB from the heap
+new = np.ones(1_000_000)  # 8 MB
+print(libc.mallinfo2().hblkhd)
+"""
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=ROOT)
+    assert int(out.stdout) >= 8_000_000

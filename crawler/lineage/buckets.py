@@ -24,9 +24,9 @@ rows.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import json
 import os
+import sys
 from array import array
 from datetime import date
 from pathlib import Path
@@ -87,9 +87,10 @@ def _mmap_big_arrays() -> None:
     the heap, and the freed ones stay resident: at 20k articles the process held 30 MB more than
     its table. A fixed threshold keeps the resident size at what is in use. No-op off glibc.
     """
+    if not sys.platform.startswith("linux"):
+        return
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD
+        ctypes.CDLL(None).mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD, from the C library already loaded
     except (OSError, AttributeError):
         pass
 

@@ -7,20 +7,20 @@ Run by hand (not collected by pytest)::
 
 Documents are real-length articles synthesised by ``tests/lineage_corpus.py`` (originals and
 copies of every relation, ~60/40). For each document the script times what a crawl does per
-article: fingerprint, candidate query, verification of every candidate (exact scores and sentence
-alignment) and the provisional settle (the answer without evidence, as the pipeline does), then the
-insert. The final settle with evidence, once per article at the end of a run, is timed separately. The baseline, measured in the same run on
-the same machine, is ``trafilatura.extract`` on typical news pages (the HTML fixtures when present,
-else pages built from the seeds); the target is lineage ≤ 5% of it per document.
+article: the fingerprint, then the provisional resolve (the candidate query, verification of every
+candidate: exact scores and sentence alignment, and the settle without evidence, as the pipeline
+does); the insert is timed apart. The baseline, measured in the same run on the same machine, is
+``trafilatura.extract`` on typical news pages (the HTML fixtures when present, else pages built
+from the seeds); the target is lineage ≤ 5% of it per document.
 
-The per-document figure is fingerprint + the provisional resolve, which runs the candidate query
-itself; the query is also timed on its own, just before the insert, for its p50/p99 (target
-p99 ≤ 1 ms), and once the index is full, for 2,000 held-out articles. Also reported: resident memory added per indexed document (target ≤ 1 KB at 100k),
-everything the process gained while indexing, bounded caches included, over a baseline taken
-after a warm-up on a throwaway index (imports and first-use allocations are not the index);
-the bucket table's own bytes; datasketch's in-memory ``MinHashLSH`` on the first 10k signatures
-for comparison; memory every 10k documents (flat over a long run); and the time to open the index
-and answer a first query (target ≤ 2 s at 100k).
+The candidate query is also timed on its own, just before the insert, for its p50/p99 (target
+p99 ≤ 1 ms), and once the index is full, for 2,000 held-out articles. Also reported: resident
+memory added per indexed document (target ≤ 1 KB at 100k): everything the process gained while
+indexing, bounded caches included, over a baseline taken after a warm-up on a throwaway index
+(imports and first-use allocations are not the index), in a fresh process per size; the bucket
+table's own bytes; datasketch's in-memory ``MinHashLSH`` on the first 10k signatures for
+comparison; memory every 10k documents (flat over a long run); and the time to open the index and
+answer a first query (target ≤ 2 s at 100k).
 """
 
 from __future__ import annotations
@@ -200,7 +200,8 @@ def main() -> None:
         print(f"\n{n} documents")
         print(f"  lineage per doc (fingerprint + query, verify and settle): {r['lineage_ms_per_doc']:.2f} ms"
               f" = {100 * r['ratio_to_trafilatura']:.1f}% of trafilatura.extract (target ≤ 5%)")
-        print(f"  candidate query: p50 {r['query_p50_ms']:.3f} ms, p99 {r['query_p99_ms']:.3f} ms (target p99 ≤ 1 ms);"
+        print(f"  candidate query: p50 {r['query_p50_ms']:.3f} ms, p99 {r['query_p99_ms']:.3f} ms"
+              " (target p99 ≤ 1 ms);"
               f" candidates per doc mean {r['candidates_mean']:.1f}, p99 {r['candidates_p99']:.0f}")
         print(f"  query of the full index (2,000 held-out articles): p50 {r['full_query_p50_ms']:.3f} ms,"
               f" p99 {r['full_query_p99_ms']:.3f} ms")
