@@ -43,9 +43,12 @@ __all__ = ["Added", "LineageIndex"]
 #: Prepared texts and verified pair scores kept between calls (one run re-resolves the same
 #: neighbourhoods at the end); bounded so that memory stays flat over a long crawl. A prepared
 #: text of a 500-word article (tokens, offsets, shingles, terms, sentences) takes ~120 KB and pair
-#: scores ~2 KB, so the caches hold about 12 MB. Candidates are mostly recent reports of the same
-#: events, so the small text cache still spares most re-tokenising: at 30k documents the bench
-#: ran 4% slower with these sizes than with 256 texts and 8,192 pairs, and used 60 MB less.
+#: scores ~3 KB (their passages), so the caches hold about 14 MB. Candidates are mostly recent
+#: reports of the same events, so the small text cache still spares most re-tokenising: at 30k
+#: documents the bench ran 4% slower with these sizes (and the smaller word caches of
+#: ``cleaners.text`` and ``crawler.fingerprint``) than with 256 texts and 8,192 pairs, and used
+#: 60 MB less. A run of more than ~400 articles with copies verifies some pairs again when it
+#: settles at the end.
 CACHE_SIZE = 64
 PAIR_CACHE_SIZE = 2048
 #: Bands a pair must share, per signal (shingles, lead, facts, quotes), to be verified as candidates.
