@@ -220,7 +220,12 @@ def test_packed_table_answers_like_a_plain_list_through_flushes_merges_and_remov
         if step % 9 == 0:
             probe = rng.sample(pool, 15)
             exclude, day = rng.choice([None, doc]), rng.choice([-1, 104])
-            assert table.query(probe, exclude=exclude, day=day) == _reference(adds, removed, probe, exclude, day)
+            expected = _reference(adds, removed, probe, exclude, day)
+            assert table.query(probe, exclude=exclude, day=day) == expected
+            # filtered in numpy: the articles matching enough keys of some signal, with all their counts
+            assert table.query(probe, exclude=exclude, day=day, min_bands=(1, 2, 2, 3)) == {
+                doc: counts for doc, counts in expected.items()
+                if any(n >= need for n, need in zip(counts, (1, 2, 2, 3)))}
     assert table.live() == versions
     assert len(table) == len(versions)
     table.save(tmp_path / "t.npz", {})

@@ -169,7 +169,8 @@ class Buckets:
         self._dead += len(dead)
         self.dirty = True
 
-    def query(self, keys: Iterable[int], exclude: int | None = None, day: int = -1) -> dict[int, list[int]]:
+    def query(self, keys: Iterable[int], exclude: int | None = None, day: int = -1,
+              min_bands: tuple[int, int, int, int] | None = None) -> dict[int, list[int]]:
         """Articles sharing keys with ``keys``: doc id → matching keys per signal (low two bits).
 
         Args:
@@ -177,6 +178,9 @@ class Buckets:
             exclude: a doc id to leave out (the article itself).
             day: the querying article's day (ordinal), or -1; facts and quotes matches with
                 articles more than :data:`NEAR_DAYS` away are not counted.
+            min_bands: if given, only articles matching at least this many keys of some signal
+                (per signal) are returned (filtered before any per-article Python work: a query
+                through popular keys meets thousands of articles on one band).
         """
         q = np.unique(np.fromiter(keys, dtype=np.uint64))
         hits: list[tuple[np.ndarray, np.ndarray]] = []  # (query index, slot) per level, oldest level first
@@ -224,6 +228,10 @@ class Buckets:
         if exclude is not None:
             keep &= docs != exclude
         codes, counts = np.unique(docs[keep] * 4 + signal[keep], return_counts=True)
+        if min_bands is not None:
+            passing = np.unique(codes[counts >= np.asarray(min_bands)[codes & 3]] >> 2)
+            held = np.isin(codes >> 2, passing)
+            codes, counts = codes[held], counts[held]
         found: dict[int, list[int]] = {}
         for code, n in zip(codes.tolist(), counts.tolist()):
             found.setdefault(code >> 2, [0, 0, 0, 0])[code & 3] = n

@@ -225,7 +225,7 @@ class LineageIndex:
         if row is None:
             return set()
         return set(_passing(self._buckets.query(np.frombuffer(row[0], dtype="<u8").tolist(), exclude=doc,
-                                                day=day_number(row[1]))))
+                                                day=day_number(row[1]), min_bands=MIN_BANDS)))
 
     def query(self, fp: Fingerprint, when: str | None = None) -> dict[int, dict[str, int]]:
         """Indexed articles that are candidates for a fingerprint not (necessarily) indexed.
@@ -239,7 +239,7 @@ class LineageIndex:
         Returns:
             Candidate id → matching bands per signal name.
         """
-        return _passing(self._buckets.query(self.keys(fp), day=day_number(when)))
+        return _passing(self._buckets.query(self.keys(fp), day=day_number(when), min_bands=MIN_BANDS))
 
     def _node(self, doc: int) -> Node:
         row = self._db.execute(
