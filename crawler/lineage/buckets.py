@@ -128,10 +128,6 @@ class Buckets:
         """Live articles."""
         return len(self._docs) - self._dead
 
-    def entries(self) -> int:
-        """Bucket entries held (every key of every article, live or not yet dropped)."""
-        return len(self._hi) + len(self._recent) + sum(map(len, self._fresh.values()))
-
     def nbytes(self) -> int:
         """Bytes of the arrays holding the table (not the waiting dict)."""
         return (self._dir.nbytes + self._hi.nbytes + self._lo.nbytes + self._recent.nbytes
