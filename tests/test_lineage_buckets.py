@@ -253,3 +253,24 @@ print(libc.mallinfo2().hblkhd)
 """
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=ROOT)
     assert int(out.stdout) >= 8_000_000
+
+
+def test_index_queries_return_only_articles_passing_min_bands() -> None:
+    from crawler.lineage.index import MIN_BANDS
+    from crawler.fingerprint import SIGNALS
+
+    arts = _articles(80)
+    index = LineageIndex.open(":memory:")
+    for a in arts:
+        index.add(a)
+    dropped = 0
+    for a in arts:
+        fp = fingerprint(a.text, index.params)
+        raw = index._buckets.query(fp.keys, day=day_number(a.published))
+        passing = {doc for doc, counts in raw.items() if any(n >= need for n, need in zip(counts, MIN_BANDS))}
+        found = index.query(fp, a.published)
+        assert set(found) == passing
+        assert all(found[doc] == {SIGNALS[s]: n for s, n in enumerate(raw[doc]) if n} for doc in found)
+        dropped += len(raw) - len(passing)
+    assert dropped  # some articles share a single facts band only, and are left out
+    index.close()

@@ -224,8 +224,8 @@ class LineageIndex:
         row = self._db.execute("SELECT keys, published FROM docs WHERE id=?", (doc,)).fetchone()
         if row is None:
             return set()
-        return set(_passing(self._buckets.query(np.frombuffer(row[0], dtype="<u8").tolist(), exclude=doc,
-                                                day=day_number(row[1]), min_bands=MIN_BANDS)))
+        return set(self._buckets.query(np.frombuffer(row[0], dtype="<u8").tolist(), exclude=doc,
+                                       day=day_number(row[1]), min_bands=MIN_BANDS))
 
     def query(self, fp: Fingerprint, when: str | None = None) -> dict[int, dict[str, int]]:
         """Indexed articles that are candidates for a fingerprint not (necessarily) indexed.
@@ -239,7 +239,7 @@ class LineageIndex:
         Returns:
             Candidate id → matching bands per signal name.
         """
-        return _passing(self._buckets.query(self.keys(fp), day=day_number(when), min_bands=MIN_BANDS))
+        return _named(self._buckets.query(self.keys(fp), day=day_number(when), min_bands=MIN_BANDS))
 
     def _node(self, doc: int) -> Node:
         row = self._db.execute(
@@ -347,10 +347,9 @@ class _Lru(OrderedDict):  # type: ignore[type-arg]
         if len(self) > self.size:
             self.popitem(last=False)
 
-def _passing(found: dict[int, list[int]]) -> dict[int, dict[str, int]]:
-    """Doc → matching bands per signal, for the docs that pass :data:`MIN_BANDS` on some signal."""
-    return {doc: {SIGNALS[s]: n for s, n in enumerate(counts) if n} for doc, counts in found.items()
-            if any(n >= need for n, need in zip(counts, MIN_BANDS))}
+def _named(found: dict[int, list[int]]) -> dict[int, dict[str, int]]:
+    """Doc → matching bands per signal name (the table already kept only docs passing :data:`MIN_BANDS`)."""
+    return {doc: {SIGNALS[s]: n for s, n in enumerate(counts) if n} for doc, counts in found.items()}
 
 
 def _answer(record: dict[str, object]) -> tuple[object, ...]:
