@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
 from importlib.metadata import version
@@ -32,7 +33,7 @@ from importlib.metadata import version
 import numpy as np
 from datasketch import MinHash
 
-from cleaners.text import content_terms_of, fact_terms, word_bounds, word_tokens, words
+from cleaners.text import content_terms_of, fact_terms, word_bounds, word_tokens_and_bounds, words
 
 __all__ = ["KEY_BITS", "SIGNALS", "Fingerprint", "FingerprintParams", "Prepared", "band_keys", "fingerprint",
            "quotations", "shingle_hashes"]
@@ -50,6 +51,7 @@ KEY_BITS = 40
 
 _QUOTATION = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb\n]{20,600})[\"\u201d\u00bb]")
 _U64 = np.uint64
+_NUL = "\x00"
 _MIX1, _MIX2 = _U64(0xFF51AFD7ED558CCD), _U64(0xC4CEB9FE1A85EC53)
 _STEP = _U64(0x9E3779B97F4A7C15)  # odd: multiplying by it permutes 64-bit values
 
@@ -153,9 +155,31 @@ class Prepared:
         self.text = text
         self.shingle_size = shingle_size
 
+    def saved_views(self) -> bytes:
+        """The views that cost most to recompute (tokens, fact terms), compressed, for :meth:`with_views`."""
+        # NUL never occurs in a token or fact term (runs of word characters, NFKC-folded)
+        return zlib.compress(f"{_NUL.join(self.tokens)}\x01{_NUL.join(sorted(self.facts))}".encode("utf-8"), 1)
+
+    @classmethod
+    def with_views(cls, text: str, saved: bytes | None, shingle_size: int = 5) -> "Prepared":
+        """``text`` prepared, with the views of :meth:`saved_views` (None: computed on use as usual).
+
+        The caller vouches that ``saved`` came from the same text under the same
+        ``NORMALIZATION_VERSION`` (a lineage index refuses to open under another).
+        """
+        prepared = cls(text, shingle_size)
+        if saved:
+            tokens, facts = zlib.decompress(saved).decode("utf-8").split("\x01")
+            prepared.__dict__["tokens"] = tokens.split(_NUL) if tokens else []
+            prepared.__dict__["facts"] = set(facts.split(_NUL)) if facts else set()
+        return prepared
+
     @cached_property
     def tokens(self) -> list[str]:
-        return word_tokens(self.text)
+        # the offsets come with the tokens for a tenth of their cost (verification needs them)
+        tokens, bounds = word_tokens_and_bounds(self.text)
+        self.__dict__["offsets"] = np.array(bounds, dtype=np.int32).reshape(-1, 2)
+        return tokens
 
     @cached_property
     def offsets(self) -> np.ndarray:

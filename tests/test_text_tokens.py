@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from cleaners.text import word_bounds, word_spans, word_tokens, words
+from cleaners.text import word_bounds, word_spans, word_tokens, word_tokens_and_bounds, words
 
 SAMPLES = [
     "",
@@ -31,5 +31,6 @@ def test_bounds_tokens_and_spans_agree(text: str) -> None:
     spans = word_spans(text)
     assert word_bounds(text) == [offset for _, start, end in spans for offset in (start, end)]
     assert word_tokens(text) == [token for token, _, _ in spans] == words(text)
+    assert word_tokens_and_bounds(text) == (word_tokens(text), word_bounds(text))
     for token, start, end in spans:  # "½" is one character and two tokens ("1", "2")
         assert token in words(text[start:end])

@@ -35,7 +35,7 @@ from crawler.exceptions import IndexMismatchError
 from crawler.fingerprint import SIGNALS, Fingerprint, FingerprintParams, fingerprint
 from crawler.lineage.buckets import Buckets, day_number
 from crawler.lineage.model import Article, LineageRecord
-from crawler.lineage.relate import Node, settle
+from crawler.lineage.relate import Node, needs_passages, settle
 from crawler.lineage.verify import PairScores, Text, compare
 
 __all__ = ["Added", "LineageIndex"]
@@ -67,7 +67,8 @@ CREATE TABLE IF NOT EXISTS docs (
     title TEXT, published TEXT, first_seen TEXT NOT NULL, wire TEXT, credited INTEGER NOT NULL,
     source TEXT, publisher_wire TEXT, run_id TEXT,
     text BLOB NOT NULL, keys BLOB NOT NULL,
-    story TEXT, lineage TEXT
+    story TEXT, lineage TEXT,
+    views BLOB
 );
 CREATE INDEX IF NOT EXISTS docs_first_seen ON docs (first_seen);
 """
@@ -118,6 +119,8 @@ class LineageIndex:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(_SCHEMA)
+        if "views" not in {r[1] for r in db.execute("PRAGMA table_info(docs)")}:  # an index made before views were kept
+            db.execute("ALTER TABLE docs ADD COLUMN views BLOB")
         manifest = params.manifest()
         row = db.execute("SELECT value FROM meta WHERE name='fingerprint'").fetchone()
         if row is None:
@@ -184,19 +187,21 @@ class LineageIndex:
         row = self._db.execute("SELECT id, sha256, version FROM docs WHERE key=?", (article.key,)).fetchone()
         if row and row[1] == fp.sha256:
             return Added(row[0], "unchanged", row[2])
+        if not (isinstance(prepared, Text) and prepared.text == article.text):
+            prepared = None
         first_seen = article.first_seen or _now()
         # the article is known by its identity (canonical URL when it declares one), whichever
         # of its URLs was fetched first
         keys = self.keys(fp)
         values = (article.key, fp.sha256, article.title, article.published, article.wire, int(article.credited),
                   article.source, article.publisher_wire, article.run_id, zlib.compress(article.text.encode("utf-8")),
-                  np.asarray(keys, dtype="<u8").tobytes())
+                  np.asarray(keys, dtype="<u8").tobytes(), prepared.saved_views() if prepared else None)
         with self._db:
             if row:
                 doc, version = row[0], row[2] + 1
                 self._db.execute(
                     "UPDATE docs SET url=?, sha256=?, title=?, published=?, wire=?, credited=?, source=?, publisher_wire=?,"
-                    " run_id=?, text=?, keys=?, version=? WHERE id=?", (*values, version, doc))
+                    " run_id=?, text=?, keys=?, views=?, version=? WHERE id=?", (*values, version, doc))
                 self._texts.pop(doc, None)
                 for pair in [p for p in self._pairs if doc in p]:
                     del self._pairs[pair]
@@ -204,12 +209,12 @@ class LineageIndex:
                 version = 1
                 doc = self._db.execute(
                     "INSERT INTO docs (url, sha256, title, published, wire, credited, source, publisher_wire, run_id, text,"
-                    " keys, key, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " keys, views, key, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (*values, article.key, first_seen)).lastrowid
         if row:
             self._buckets.remove([doc])
         self._buckets.add(int(doc), version, keys, day_number(article.published))  # type: ignore[arg-type]
-        if isinstance(prepared, Text) and prepared.text == article.text:
+        if prepared is not None:
             self._texts[int(doc)] = prepared  # type: ignore[index]
         return Added(int(doc), "version" if row else "new", version)  # type: ignore[arg-type]
 
@@ -241,16 +246,25 @@ class LineageIndex:
         """
         return _named(self._buckets.query(self.keys(fp), day=day_number(when), min_bands=MIN_BANDS))
 
-    def _node(self, doc: int) -> Node:
-        row = self._db.execute(
-            "SELECT url, published, first_seen, wire, credited, story, key, text, publisher_wire FROM docs WHERE id=?",
-            (doc,)
-        ).fetchone()
-        text = self._texts.get(doc)
-        if text is None:
-            text = self._texts[doc] = Text(zlib.decompress(row[7]).decode("utf-8"), self.params.shingle_size)
-        return Node(id=doc, url=row[0], text=text, published=row[1], first_seen=row[2], wire=row[3],
-                    credited=bool(row[4]), story=row[5], key=row[6], publisher_wire=row[8])
+    def _nodes(self, docs: Iterable[int]) -> dict[int, Node]:
+        """The indexed articles ``docs`` as :class:`Node` s, their texts prepared (from the cache when there)."""
+        out: dict[int, Node] = {}
+        wanted = list(docs)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            for doc, url, published, first_seen, wire, credited, story, key, body, publisher_wire, views in \
+                    self._db.execute("SELECT id, url, published, first_seen, wire, credited, story, key, text, "
+                                     f"publisher_wire, views FROM docs WHERE id IN ({','.join('?' * len(chunk))})",
+                                     chunk):
+                text = self._texts.get(doc)
+                if text is None:
+                    # the tokens and fact terms saved at add: tokenising again cost more than the rest
+                    # of a comparison
+                    text = self._texts[doc] = Text.with_views(zlib.decompress(body).decode("utf-8"), views,
+                                                              self.params.shingle_size)
+                out[doc] = Node(id=doc, url=url, text=text, published=published, first_seen=first_seen, wire=wire,
+                                credited=bool(credited), story=story, key=key, publisher_wire=publisher_wire)
+        return out
 
     def resolve(self, docs: Iterable[int], *, save: bool = True, evidence: bool = True) -> dict[int, LineageRecord]:
         """Settle lineage for ``docs`` and for every indexed article whose answer they affect.
@@ -275,7 +289,7 @@ class LineageIndex:
             # the neighbours' own candidates too: a copy's answer depends on its source's source
             for d in hood - wanted:
                 near[d] = self.candidates(d)
-        nodes = {d: self._node(d) for d in hood | set().union(*near.values())}
+        nodes = self._nodes(hood | set().union(*near.values()))
         pairs: dict[tuple[int, int], PairScores] = {}
         for a, cands in near.items():
             for b in cands:
@@ -283,7 +297,8 @@ class LineageIndex:
                 if key not in pairs:
                     cached = self._pairs.get(key)
                     if cached is None:
-                        cached = self._pairs[key] = compare(nodes[key[0]].text, nodes[key[1]].text)
+                        cached = self._pairs[key] = compare(nodes[key[0]].text, nodes[key[1]].text,
+                                                            passages=needs_passages)
                     pairs[key] = cached
         # reports of one event that LSH did not pair directly can still share a story
         also = {}

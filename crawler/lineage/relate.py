@@ -23,14 +23,16 @@ from typing import Any
 
 from crawler.lineage.drift import drift
 from crawler.lineage.model import LineageRecord
-from crawler.lineage.verify import ALIGN_TERMS, COPY_CONTAINMENT, PairScores, Text, align, aligned, compare
+from crawler.lineage.verify import ALIGN_TERMS, COPY_CONTAINMENT, PairScores, Text, align, compare, complete
 
-__all__ = ["Node", "settle"]
+__all__ = ["Node", "needs_passages", "settle"]
 
 #: Copy relations, strongest first: a parent with a stronger relation is preferred.
 _STRENGTH = {"verbatim": 5, "trimmed": 4, "excerpt": 4, "edited": 3, "rewrite": 2}
 #: Shingle containment, both ways, of a verbatim copy (a changed headline or template does not count).
 VERBATIM = 0.95
+#: Least shingle containment of a top-cut copy (trimmed or excerpt) in its source, lightly edited.
+TOP_CUT = 0.8
 #: Most paragraphs of an excerpt (with under half its source), and the share of its source below
 #: which any top cut is an excerpt.
 EXCERPT_PARAGRAPHS = 3
@@ -102,7 +104,7 @@ def copy_relation(s: PairScores) -> str | None:
         return "verbatim"
     # a top cut: a lies within b (wholly, or nearly when it was also lightly edited), b has more,
     # and what they share sits at b's top
-    if ((s.a_in_b >= 0.9 and s.b_in_a < VERBATIM) or (s.a_in_b >= 0.8 and s.b_in_a < 0.85)) \
+    if ((s.a_in_b >= 0.9 and s.b_in_a < VERBATIM) or (s.a_in_b >= TOP_CUT and s.b_in_a < 0.85)) \
             and s.b_reach <= s.b_in_a + 0.15:
         # an excerpt is the first paragraph or few; a trim keeps a share of the whole story
         short = s.a_paragraphs <= EXCERPT_PARAGRAPHS and s.b_in_a < 0.5
@@ -181,6 +183,16 @@ def _edge(a: Node, b: Node, s: PairScores) -> _Edge | None:
 def _within_story_span(a: Node, b: Node) -> bool:
     ia, ib = a.interval, b.interval
     return not (ia and ib and (ib[0] - ia[1] > STORY_SPAN or ia[0] - ib[1] > STORY_SPAN))
+
+
+def needs_passages(s: PairScores) -> bool:
+    """Whether the answer for a pair depends on its shared passages (for :func:`~crawler.lineage.verify.compare`).
+
+    It does when one text may be a top cut of the other (how far down the passages reach in
+    the longer one) and when the pair shares too few facts to be one story without a reused
+    passage, but enough with one. Evidence needs them too: it completes the scores it shows.
+    """
+    return max(s.a_in_b, s.b_in_a) >= TOP_CUT or STORY_FACTS_WITH_PASSAGE <= s.fact_jaccard < STORY_FACTS
 
 
 def _story_pair(a: Node, b: Node, s: PairScores) -> bool:
@@ -286,7 +298,7 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
                 evidence={},
             )
             if i in explain:
-                scores = aligned(node.text, src.text, e.scores)
+                scores = complete(node.text, src.text, e.scores)
                 out[i].evidence = {
                     "scores": _scores(scores),
                     "passages": _passage_evidence(scores),

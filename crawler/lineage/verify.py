@@ -9,13 +9,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Callable
 
 import numpy as np
 
-from cleaners.text import content_terms_of, sentences
+from cleaners.text import content_term, sentences
 from crawler.fingerprint import Prepared
 
-__all__ = ["ALIGN_TERMS", "COPY_CONTAINMENT", "PairScores", "Text", "align", "aligned", "compare"]
+__all__ = ["ALIGN_TERMS", "COPY_CONTAINMENT", "PairScores", "Text", "align", "compare", "complete"]
 
 #: Shortest run of identical words reported as a shared passage.
 MIN_PASSAGE_WORDS = 8
@@ -42,8 +43,13 @@ class Text(Prepared):
         return np.unique(self.shingle_hashes, return_index=True)
 
     @cached_property
+    def token_terms(self) -> list[str | None]:
+        """Each token's content term (:func:`cleaners.text.content_term`), None for a stop word."""
+        return list(map(content_term, self.tokens))
+
+    @cached_property
     def terms(self) -> set[str]:
-        return set(content_terms_of(self.tokens))
+        return set(filter(None, self.token_terms))
 
     @cached_property
     def paragraphs(self) -> int:
@@ -54,11 +60,12 @@ class Text(Prepared):
     def sentences(self) -> list[tuple[int, str, frozenset[str]]]:
         """(offset, sentence, content terms) for sentences with at least three content terms."""
         starts = self.offsets[:, 0].tolist()
+        token_terms = self.token_terms
         out = []
         for offset, sent in sentences(self.text):
             lo = bisect_left(starts, offset)
             hi = bisect_left(starts, offset + len(sent), lo)
-            terms = frozenset(content_terms_of(self.tokens[lo:hi]))
+            terms = frozenset(filter(None, token_terms[lo:hi]))
             if len(terms) >= 3:
                 out.append((offset, sent, terms))
         return out
@@ -75,7 +82,11 @@ class Text(Prepared):
 
 @dataclass
 class PairScores:
-    """Similarity of text ``a`` to text ``b`` (not symmetric where named ``a_in_b``)."""
+    """Similarity of text ``a`` to text ``b`` (not symmetric where named ``a_in_b``).
+
+    ``passages`` is None when :func:`compare` was told they were not needed (nor ``a_reach`` and
+    ``b_reach`` then); :func:`complete` fills them in.
+    """
 
     jaccard: float
     a_in_b: float
@@ -88,7 +99,7 @@ class PairScores:
     aligned_b: float = 0.0
     a_reach: float = 0.0
     b_reach: float = 0.0
-    passages: list[dict[str, object]] = field(default_factory=list)
+    passages: list[dict[str, object]] | None = field(default_factory=list)
     sentence_pairs: list[tuple[int, int, float]] = field(default_factory=list)
 
     def flipped(self) -> "PairScores":
@@ -97,7 +108,8 @@ class PairScores:
             jaccard=self.jaccard, a_in_b=self.b_in_a, b_in_a=self.a_in_b, term_jaccard=self.term_jaccard,
             fact_jaccard=self.fact_jaccard, a_paragraphs=self.b_paragraphs, b_paragraphs=self.a_paragraphs,
             aligned_a=self.aligned_b, aligned_b=self.aligned_a, a_reach=self.b_reach, b_reach=self.a_reach,
-            passages=[{"text": p["text"], "words": p["words"], "a": p["b"], "b": p["a"]} for p in self.passages],
+            passages=None if self.passages is None else
+            [{"text": p["text"], "words": p["words"], "a": p["b"], "b": p["a"]} for p in self.passages],
             sentence_pairs=[(j, i, d) for i, j, d in self.sentence_pairs],
         )
 
@@ -182,11 +194,15 @@ def align(a: Text, b: Text) -> tuple[float, float, list[tuple[int, int, float]]]
             covered_b / sum(len(t) for _, _, t in sb), chain)
 
 
-def compare(a: Text, b: Text) -> PairScores:
+def compare(a: Text, b: Text, passages: bool | Callable[[PairScores], bool] = True) -> PairScores:
     """Compare two bodies exactly.
 
     Args:
         a, b: the two bodies.
+        passages: whether to find the shared passages, or a function of the other scores that
+            says whether they are needed (finding them costs more than all the rest; a caller
+            that needs them only for some pairs leaves them None and calls :func:`complete`
+            for the pairs it explains).
 
     Returns:
         Shingle Jaccard and containment both ways, content-term and fact-term Jaccard, shared passages of at
@@ -208,14 +224,20 @@ def compare(a: Text, b: Text) -> PairScores:
         a_paragraphs=a.paragraphs, b_paragraphs=b.paragraphs,
     )
     if inter:
-        scores.passages, scores.a_reach, scores.b_reach = _passages(a, b)
+        if passages(scores) if callable(passages) else passages:
+            scores.passages, scores.a_reach, scores.b_reach = _passages(a, b)
+        else:
+            scores.passages = None
     if scores.term_jaccard >= ALIGN_TERMS and max(scores.a_in_b, scores.b_in_a) < COPY_CONTAINMENT:
         scores.aligned_a, scores.aligned_b, scores.sentence_pairs = align(a, b)
     return scores
 
 
-def aligned(a: Text, b: Text, scores: PairScores) -> PairScores:
-    """``scores`` with the sentence alignment filled in (computed now if :func:`compare` skipped it)."""
+def complete(a: Text, b: Text, scores: PairScores) -> PairScores:
+    """``scores`` with the shared passages and the sentence alignment filled in, where :func:`compare` skipped them."""
+    if scores.passages is None:
+        found, a_reach, b_reach = _passages(a, b)
+        scores = replace(scores, passages=found, a_reach=a_reach, b_reach=b_reach)
     if scores.sentence_pairs or scores.aligned_a or scores.term_jaccard < ALIGN_TERMS:
         return scores
     aligned_a, aligned_b, pairs = align(a, b)
