@@ -18,7 +18,7 @@ from crawler.exceptions import SpoolError, WorkerCrashed
 from crawler.items import ArticleItem
 from crawler.lineage import article_from_item
 from crawler.run import run_of
-from crawler.work import WorkerPool, clean_article, warm_up
+from crawler.work import clean_article, clean_pool
 
 logger = logging.getLogger(__name__)
 
@@ -38,11 +38,17 @@ class CleanPipeline(_Stage):
 
     Settings:
         WIRETRACE_CLEAN_WORKERS: worker processes (default: one per CPU but one); 0 cleans inline.
+
+    The crawl commands start the workers before the crawl is built
+    (:func:`crawler.run.prestart_workers`); this stage claims them (stat
+    ``wiretrace/clean/workers_prestarted``), or starts its own when the spider opens.
     """
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.pool = WorkerPool(crawler.settings.getint("WIRETRACE_CLEAN_WORKERS"), initializer=warm_up)
+        self.pool, early = clean_pool(crawler.settings.getint("WIRETRACE_CLEAN_WORKERS"))
+        if early:
+            self.stats.set_value("wiretrace/clean/workers_prestarted", self.pool.workers)
         self.workers_seen: set[int] = set()
 
     def open_spider(self) -> None:

@@ -12,6 +12,7 @@ Settings:
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from crawler.fingerprint import FingerprintParams
 from crawler.lineage import LineageIndex
 from crawler.storage import RunWriter, open_store, preflight
 
-__all__ = ["Run", "check_state", "precheck", "run_of"]
+__all__ = ["Run", "check_state", "precheck", "prestart_workers", "release_workers", "run_of"]
 
 
 class Run:
@@ -86,6 +87,26 @@ def precheck(settings: Any, spidercls: type, **spider_args: Any) -> str | None:
         check(settings, **spider_args)
     _, warning = preflight(settings.get("WIRETRACE_STORE_URI"), Path(settings.get("WIRETRACE_STATE_DIR")) / "spool")
     return warning  # type: ignore[no-any-return]
+
+
+def prestart_workers(settings: Any) -> None:
+    """Start the cleaning workers before the crawler is built, when the clean stage is enabled.
+
+    The crawl commands call this first, so that the workers warm up while the checks run and
+    Scrapy builds the crawl (:func:`crawler.work.prestart`), and :func:`release_workers` when
+    the crawl is over.
+    """
+    if settings.getwithbase("ITEM_PIPELINES").get("crawler.pipelines.CleanPipeline") is not None:
+        from crawler import work  # not at import: every scrapy command imports this module
+
+        work.prestart(settings.getint("WIRETRACE_CLEAN_WORKERS"))
+
+
+def release_workers() -> None:
+    """Stop workers :func:`prestart_workers` started that no crawl claimed."""
+    work = sys.modules.get("crawler.work")
+    if work is not None:
+        work.release()
 
 
 def run_of(crawler: Crawler) -> Run:

@@ -21,7 +21,7 @@ from crawler.fingerprint import Fingerprint, FingerprintParams, fingerprint
 from crawler.lineage.verify import Text
 from crawler.pool import WorkerPool
 
-__all__ = ["Cleaned", "WorkerPool", "clean_article", "warm_up"]
+__all__ = ["Cleaned", "WorkerPool", "clean_article", "clean_pool", "prestart", "release", "warm_up"]
 
 #: Item fields copied from :class:`cleaners.CleanResult` as they are.
 _FIELDS = ("title", "byline", "text", "published", "published_raw", "language", "canonical_url")
@@ -98,3 +98,40 @@ def clean_article(body: bytes, url: str, content_type: str | None, params: Finge
 def warm_up() -> None:
     """Worker initializer: pay for imports and models (trafilatura, the language model) before the first page."""
     clean_article(_WARM_PAGE, "warm.html", "text/html", FingerprintParams())
+
+
+#: Workers started by :func:`prestart`, waiting for the crawl's clean stage to claim them.
+_waiting: WorkerPool | None = None
+
+
+def prestart(workers: int) -> None:
+    """Start the cleaning workers now, so that they warm up while Scrapy builds the crawl.
+
+    A worker takes about a second and a half of CPU to start (imports, trafilatura's first
+    page, the language model); started when the spider opens, it makes the first pages wait
+    for it. The crawl command calls this before it creates the crawler. Workers nobody claims
+    (:func:`clean_pool`) are stopped by :func:`release`.
+    """
+    global _waiting
+    if workers > 0 and _waiting is None:
+        _waiting = WorkerPool(workers, initializer=warm_up)
+        _waiting.start()
+
+
+def clean_pool(workers: int) -> tuple[WorkerPool, bool]:
+    """The pool for the clean stage, and whether it is the pre-started one (when it has ``workers`` workers)."""
+    global _waiting
+    pool, _waiting = _waiting, None
+    if pool is not None and pool.workers == workers:
+        return pool, True
+    if pool is not None:
+        pool.close()
+    return WorkerPool(workers, initializer=warm_up), False
+
+
+def release() -> None:
+    """Stop pre-started workers that no crawl claimed."""
+    global _waiting
+    if _waiting is not None:
+        _waiting.close()
+        _waiting = None

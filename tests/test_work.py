@@ -22,6 +22,7 @@ import pytest
 from crawler.exceptions import WorkerCrashed
 from crawler.fingerprint import FingerprintParams, fingerprint
 from crawler.lineage.verify import Text
+from crawler import work
 from crawler.work import WorkerPool, clean_article
 from tests.conftest import ROOT, SEEDS, run_scrapy
 from tests.test_archive import _children, _page
@@ -44,6 +45,8 @@ def test_pool_and_inline_runs_give_identical_articles(tmp_path) -> None:
     (inline, inline_lineage, inline_manifest), (pooled, pooled_lineage, pooled_manifest) = results["0"], results["2"]
     assert "clean/worker_processes" not in inline_manifest["counts"]["events"]
     assert pooled_manifest["counts"]["events"]["clean/worker_processes"] >= 1, "the pool run cleaned in workers"
+    assert pooled_manifest["counts"]["events"]["clean/workers_prestarted"] == 2, "started before the crawl was built"
+    assert "clean/workers_prestarted" not in inline_manifest["counts"]["events"]
     volatile = ("fetched_at", "run_id", "lineage")
     strip = lambda rows: sorted(({k: v for k, v in a.items() if k not in volatile} for a in rows),
                                 key=lambda a: a["url"])
@@ -102,6 +105,31 @@ def test_pool_bounds_work_in_flight_and_survives_a_dead_worker() -> None:
             pool.close()
 
     asyncio.run(scenario())
+
+
+def test_prestarted_workers_are_claimed_once_or_released() -> None:
+    work.prestart(1)
+    try:
+        waiting = work._waiting
+        assert waiting is not None and len(waiting._pool) == 1 and waiting._pool[0].process.is_alive()
+        pool, early = work.clean_pool(1)
+        assert pool is waiting and early
+        assert work.clean_pool(1)[1] is False, "claimed once: the next stage starts its own"
+        pool.close()
+
+        work.prestart(1)
+        other = work._waiting
+        assert other is not None
+        pool, early = work.clean_pool(2)  # another size than was started: those stop, a new pool
+        assert not early and pool.workers == 2 and not pool._pool
+        assert not other._pool
+
+        work.prestart(1)
+        process = work._waiting._pool[0].process  # type: ignore[union-attr]
+        work.release()
+        assert work._waiting is None and not process.is_alive()
+    finally:
+        work.release()
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -72,18 +72,22 @@ def run(args: argparse.Namespace) -> int:
 def _crawl(settings: Any, publisher: str | None, max_errors: int) -> int:
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.run import precheck
+    from crawler.run import precheck, prestart_workers, release_workers
     from crawler.spiders.crawl import CrawlSpider
 
-    # Configuration errors stop here, before any request: exit status 2 (a store that is only
-    # unreachable is a warning; the run goes into the local spool).
-    warning = precheck(settings, CrawlSpider, publisher=publisher)
-    if warning:
-        print(f"wiretrace crawl: warning: {warning}", file=sys.stderr, flush=True)
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(CrawlSpider)
-    process.crawl(crawler, publisher=publisher)
-    process.start()
+    prestart_workers(settings)  # they warm up while the checks run and Scrapy builds the crawl
+    try:
+        # Configuration errors stop here, before any request: exit status 2 (a store that is only
+        # unreachable is a warning; the run goes into the local spool).
+        warning = precheck(settings, CrawlSpider, publisher=publisher)
+        if warning:
+            print(f"wiretrace crawl: warning: {warning}", file=sys.stderr, flush=True)
+        process = CrawlerProcess(settings)
+        crawler = process.create_crawler(CrawlSpider)
+        process.crawl(crawler, publisher=publisher)
+        process.start()
+    finally:
+        release_workers()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     why = "the crawler could not start (see the log)" if process.bootstrap_failed else run_verdict(stats, max_errors)
     if why:

@@ -8,6 +8,9 @@ cannot be written: :func:`~crawler.storage.preflight`, or a lineage index built 
 fingerprint parameters), and exits 1 when the run's verdict (``wiretrace/run/status``) is
 ``failed``. A store that is only unreachable is a warning: the run goes on into the local spool
 (and exits 1 if the store is still down when it ends).
+
+The cleaning workers are started first (:func:`crawler.run.prestart_workers`), so they warm up
+while the checks run and Scrapy builds the crawl, instead of after the spider opens.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from crawler.exceptions import WiretraceError
-from crawler.run import precheck
+from crawler.run import precheck, prestart_workers, release_workers
 
 
 class Command(ScrapyCrawlCommand):
@@ -31,6 +34,14 @@ class Command(ScrapyCrawlCommand):
             spidercls = self.crawler_process.spider_loader.load(args[0])
         except KeyError:
             raise UsageError(f"no spider named {args[0]!r}; `scrapy list` shows them") from None
+        prestart_workers(self.settings)
+        try:
+            self._crawl(spidercls, opts)
+        finally:
+            release_workers()
+
+    def _crawl(self, spidercls: type, opts: argparse.Namespace) -> None:
+        assert self.crawler_process and self.settings is not None
         try:
             warning = precheck(self.settings, spidercls, **opts.spargs)
         except WiretraceError as exc:
