@@ -225,8 +225,9 @@ class WorkerPool:
                 f"a worker process died while running {name} (exit code {code}); the pool was restarted"),
                 kill=True)
 
-    def close(self) -> None:
-        """Stop the workers (each finishes the call it is running)."""
+    def close(self, kill: bool = False) -> None:
+        """Stop the workers: each finishes the call it is running, or at once with ``kill``
+        (for a pool that was never given work: a worker still warming up would be waited for)."""
         for worker in self._pool:
-            worker.stop(lambda name: WorkerCrashed(f"the pool closed while running {name}"))
+            worker.stop(lambda name: WorkerCrashed(f"the pool closed while running {name}"), kill=kill)
         self._pool = []

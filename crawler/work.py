@@ -125,7 +125,7 @@ def clean_pool(workers: int) -> tuple[WorkerPool, bool]:
     if pool is not None and pool.workers == workers:
         return pool, True
     if pool is not None:
-        pool.close()
+        pool.close(kill=True)
     return WorkerPool(workers, initializer=warm_up), False
 
 
@@ -133,5 +133,5 @@ def release() -> None:
     """Stop pre-started workers that no crawl claimed."""
     global _waiting
     if _waiting is not None:
-        _waiting.close()
+        _waiting.close(kill=True)
         _waiting = None
