@@ -29,9 +29,12 @@ import zlib
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
 from importlib.metadata import version
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 from cleaners.text import content_terms_of, fact_terms, word_bounds, word_tokens_and_bounds, words
 
@@ -240,12 +243,18 @@ def quotations(text: str, min_words: int = 6) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _template(params: FingerprintParams) -> MinHash:
-    # Building permutations costs more than hashing a short article; reuse them.
+    # Building permutations costs more than hashing a short article; reuse them. datasketch is
+    # imported on first use: its package imports scipy (0.3 s), which a crawl process whose
+    # workers fingerprint never needs.
+    from datasketch import MinHash
+
     return MinHash(num_perm=params.num_perm, seed=params.seed, scheme=params.scheme)  # type: ignore[arg-type]
 
 
 def _signature(hashes: list[int], params: FingerprintParams) -> np.ndarray:
     """MinHash signature of 32-bit item hashes, with datasketch's permutations for ``params``."""
+    from datasketch import MinHash
+
     tpl = _template(params)
     m = MinHash(num_perm=params.num_perm, seed=params.seed, scheme=params.scheme,  # type: ignore[arg-type]
                 hashfunc=int, permutations=tpl.permutations)
