@@ -165,14 +165,17 @@ class Prepared:
 
     @classmethod
     def with_views(cls, text: str, saved: bytes | None, shingle_size: int = 5) -> "Prepared":
-        """``text`` prepared, with the views of :meth:`saved_views` (None: computed on use as usual).
+        """``text`` prepared, with the views of :meth:`saved_views` (None or damaged: computed on use as usual).
 
         The caller vouches that ``saved`` came from the same text under the same
         ``NORMALIZATION_VERSION`` (a lineage index refuses to open under another).
         """
         prepared = cls(text, shingle_size)
         if saved:
-            tokens, facts = zlib.decompress(saved).decode("utf-8").split("\x01")
+            try:
+                tokens, facts = zlib.decompress(saved).decode("utf-8").split("\x01")
+            except (zlib.error, UnicodeDecodeError, ValueError):  # damaged: the views are computed again
+                return prepared
             prepared.__dict__["tokens"] = tokens.split(_NUL) if tokens else []
             prepared.__dict__["facts"] = set(facts.split(_NUL)) if facts else set()
         return prepared

@@ -12,6 +12,7 @@ against the full computation on the generated syndication corpus:
 from __future__ import annotations
 
 import sqlite3
+import zlib
 
 import pytest
 
@@ -81,6 +82,13 @@ def test_saved_views_round_trip(text: str) -> None:
     assert restored.facts == fresh.facts
     assert restored.shingle_hashes.tolist() == fresh.shingle_hashes.tolist()
     assert restored.offsets.tolist() == fresh.offsets.tolist()
+
+
+@pytest.mark.parametrize("damaged", [b"not zlib", zlib.compress(b"\xff\xfe"), zlib.compress(b"no separator")])
+def test_damaged_views_are_computed_again(damaged: bytes) -> None:
+    text = "Seoul said 1,500 troops left on Aug. 15, officials in Busan said."
+    restored = Prepared.with_views(text, damaged)
+    assert restored.tokens == Prepared(text).tokens and restored.facts == Prepared(text).facts
 
 
 def test_saved_views_give_the_answers_of_texts_tokenised_again(tmp_path, corpus) -> None:
