@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
+from dataclasses import replace
 
 import pytest
 
@@ -20,7 +21,7 @@ from crawler.fingerprint import Prepared
 from crawler.lineage import Article, LineageIndex
 from crawler.lineage.relate import Node, _story_pair, copy_relation, needs_passages
 from crawler.lineage.verify import Text, compare, complete
-from tests.lineage_corpus import build_corpus
+from tests.lineage_corpus import build_corpus, synth_documents
 from tests.test_text_tokens import SAMPLES
 
 
@@ -110,3 +111,63 @@ def test_saved_views_give_the_answers_of_texts_tokenised_again(tmp_path, corpus)
     assert {d: r.to_dict() for d, r in old.resolve(ids, save=False).items()} == answers
     old.add(Article(url="https://new.example/x", text="A new article about nothing in particular at all."))
     old.close()
+
+
+def _viral_story(copies: int) -> list[Article]:
+    """An agency story, ``copies`` verbatim republications of it and two copies trimmed at different points."""
+    docs = list(synth_documents(12, seed=5))
+    original = next(d for d in docs if len(d["text"].split("\n")) >= 6)
+    text = original["text"]
+    paragraphs = text.split("\n")
+    out = [Article(url="https://wire.example/story", text=text, published="2025-03-01T08:00:00+00:00",
+                   wire="AP", credited=True, publisher_wire="AP")]
+    for i in range(copies):
+        out.append(Article(url=f"https://paper{i}.example/news/{i}", text=text,
+                           published=f"2025-03-01T{9 + i % 10:02d}:{i % 60:02d}:00+00:00", wire="AP", credited=True))
+    for i, keep in enumerate((len(paragraphs) // 2, len(paragraphs) * 2 // 3)):
+        out.append(Article(url=f"https://aggregator{i}.example/{i}", text="\n".join(paragraphs[:keep]),
+                           published="2025-03-02T10:00:00+00:00"))
+    # first-seen times fixed (not the clock) so that answers are the same in every run
+    return [replace(a, first_seen=f"2025-03-03T00:{i // 60:02d}:{i % 60:02d}+00:00") for i, a in enumerate(out)]
+
+
+def test_a_viral_story_costs_one_comparison_per_pair_of_bodies(monkeypatch) -> None:
+    from crawler.lineage import verify
+
+    computed = []
+    real = verify._compare
+    monkeypatch.setattr(verify, "_compare", lambda a, b, *args: computed.append(1) or real(a, b, *args))
+    index = LineageIndex.open(":memory:")
+    ids = []
+    for article in _viral_story(60):
+        ids.append(index.add(article).id)
+        index.resolve([ids[-1]], save=False, evidence=False)
+    records = index.resolve(ids)
+    # three bodies (the story and its two cuts): each pair of them is compared once in each
+    # order it is met, and each body against itself once
+    assert len(computed) <= 9, len(computed)
+    by_url = {r.url: r for r in records.values()}
+    assert by_url["https://wire.example/story"].relation == "original"
+    for i in range(60):
+        r = by_url[f"https://paper{i}.example/news/{i}"]
+        assert (r.relation, r.original_url, r.credited) == ("verbatim", "https://wire.example/story", True)
+    for i in range(2):
+        r = by_url[f"https://aggregator{i}.example/{i}"]
+        assert r.relation == "trimmed" and r.original_url == "https://wire.example/story", r
+        assert r.evidence["passages"], "evidence of a pair whose passages were skipped is completed"
+
+
+def test_shared_texts_and_scores_give_the_answers_of_unshared_ones() -> None:
+    articles = _viral_story(25)
+    answers = []
+    for shared in (True, False):
+        index = LineageIndex.open(":memory:")
+        if not shared:  # nothing kept between calls: every text and pair prepared afresh
+            index._texts.size = index._bodies.size = index._pairs.size = 0
+        ids = []
+        for article in articles:
+            ids.append(index.add(article).id)
+            index.resolve([ids[-1]], save=False, evidence=False)
+        answers.append({r.url: r.to_dict() for r in index.resolve(ids).values()})
+        index.close()
+    assert answers[0] == answers[1]

@@ -48,7 +48,8 @@ __all__ = ["Added", "LineageIndex"]
 #: documents the bench ran 4% slower with these sizes (and the smaller word caches of
 #: ``cleaners.text`` and ``crawler.fingerprint``) than with 256 texts and 8,192 pairs, and used
 #: 60 MB less. A run of more than ~400 articles with copies verifies some pairs again when it
-#: settles at the end.
+#: settles at the end. Both caches are by body: identical copies of a story share one prepared
+#: text, and one set of scores per pair of bodies.
 CACHE_SIZE = 64
 PAIR_CACHE_SIZE = 2048
 #: Bands a pair must share, per signal (shingles, lead, facts, quotes), to be verified as candidates.
@@ -97,7 +98,10 @@ class LineageIndex:
                               "database": db.execute("SELECT value FROM meta WHERE name='uuid'").fetchone()[0]}
         self._buckets = self._load_buckets()
         self._texts: _Lru[int, Text] = _Lru(CACHE_SIZE)
-        self._pairs: _Lru[tuple[int, int], PairScores] = _Lru(PAIR_CACHE_SIZE)
+        # by body (Text.digest): the copies of a story share one prepared text and, pair by pair
+        # of bodies, one set of scores, however many sites republished it
+        self._bodies: _Lru[bytes, Text] = _Lru(CACHE_SIZE)
+        self._pairs: _Lru[tuple[bytes, bytes], PairScores] = _Lru(PAIR_CACHE_SIZE)
 
     @classmethod
     def open(cls, path: str | Path, params: FingerprintParams = FingerprintParams(),
@@ -202,9 +206,7 @@ class LineageIndex:
                 self._db.execute(
                     "UPDATE docs SET url=?, sha256=?, title=?, published=?, wire=?, credited=?, source=?, publisher_wire=?,"
                     " run_id=?, text=?, keys=?, views=?, version=? WHERE id=?", (*values, version, doc))
-                self._texts.pop(doc, None)
-                for pair in [p for p in self._pairs if doc in p]:
-                    del self._pairs[pair]
+                self._texts.pop(doc, None)  # (pair scores are kept by body: a new body has its own)
             else:
                 version = 1
                 doc = self._db.execute(
@@ -215,7 +217,7 @@ class LineageIndex:
             self._buckets.remove([doc])
         self._buckets.add(int(doc), version, keys, day_number(article.published))  # type: ignore[arg-type]
         if prepared is not None:
-            self._texts[int(doc)] = prepared  # type: ignore[index]
+            self._texts[int(doc)] = self._body(prepared)  # type: ignore[index]
         return Added(int(doc), "version" if row else "new", version)  # type: ignore[arg-type]
 
     def keys(self, fp: Fingerprint) -> list[int]:
@@ -260,11 +262,19 @@ class LineageIndex:
                 if text is None:
                     # the tokens and fact terms saved at add: tokenising again cost more than the rest
                     # of a comparison
-                    text = self._texts[doc] = Text.with_views(zlib.decompress(body).decode("utf-8"), views,
-                                                              self.params.shingle_size)
+                    text = self._texts[doc] = self._body(Text.with_views(zlib.decompress(body).decode("utf-8"),
+                                                                         views, self.params.shingle_size))
                 out[doc] = Node(id=doc, url=url, text=text, published=published, first_seen=first_seen, wire=wire,
                                 credited=bool(credited), story=story, key=key, publisher_wire=publisher_wire)
         return out
+
+    def _body(self, text: Text) -> Text:
+        """The prepared text already held for the same body, if any, else ``text`` (now held)."""
+        held = self._bodies.get(text.digest)
+        if held is not None and held.text == text.text:
+            return held
+        self._bodies[text.digest] = text
+        return text
 
     def resolve(self, docs: Iterable[int], *, save: bool = True, evidence: bool = True) -> dict[int, LineageRecord]:
         """Settle lineage for ``docs`` and for every indexed article whose answer they affect.
@@ -295,10 +305,10 @@ class LineageIndex:
             for b in cands:
                 key = (min(a, b), max(a, b))
                 if key not in pairs:
-                    cached = self._pairs.get(key)
+                    ta, tb = nodes[key[0]].text, nodes[key[1]].text
+                    cached = self._pairs.get((ta.digest, tb.digest))
                     if cached is None:
-                        cached = self._pairs[key] = compare(nodes[key[0]].text, nodes[key[1]].text,
-                                                            passages=needs_passages)
+                        cached = self._pairs[(ta.digest, tb.digest)] = compare(ta, tb, passages=needs_passages)
                     pairs[key] = cached
         # reports of one event that LSH did not pair directly can still share a story
         also = {}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -67,7 +68,7 @@ class Node:
     key: str = ""
     publisher_wire: str | None = None
 
-    @property
+    @cached_property
     def interval(self) -> tuple[datetime, datetime] | None:
         """Publication time as an interval (a whole day for a date alone), in UTC."""
         return _interval(self.published)

@@ -6,6 +6,7 @@ two texts themselves.
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -71,6 +72,16 @@ class Text(Prepared):
         return out
 
     @cached_property
+    def digest(self) -> bytes:
+        """A 128-bit hash of the body as it is (the lineage index shares texts and scores by it)."""
+        return hashlib.blake2b(self.text.encode("utf-8"), digest_size=16).digest()
+
+    @cached_property
+    def identical_scores(self) -> "PairScores":
+        """The scores of this text against an identical one (passages and all), computed once."""
+        return _compare(self, self)
+
+    @cached_property
     def sentence_terms(self) -> tuple[dict[str, list[int]], list[int]]:
         """Content term → the sentences (indexes into :attr:`sentences`) that have it; term count per sentence."""
         inverted: dict[str, list[int]] = {}
@@ -103,7 +114,14 @@ class PairScores:
     sentence_pairs: list[tuple[int, int, float]] = field(default_factory=list)
 
     def flipped(self) -> "PairScores":
-        """The same scores seen from ``b``."""
+        """The same scores seen from ``b`` (made once: scores are not changed once computed)."""
+        flip = self.__dict__.get("_flipped")
+        if flip is None:
+            flip = self.__dict__["_flipped"] = self._flip()
+            flip.__dict__["_flipped"] = self
+        return flip  # type: ignore[no-any-return]
+
+    def _flip(self) -> "PairScores":
         return PairScores(
             jaccard=self.jaccard, a_in_b=self.b_in_a, b_in_a=self.a_in_b, term_jaccard=self.term_jaccard,
             fact_jaccard=self.fact_jaccard, a_paragraphs=self.b_paragraphs, b_paragraphs=self.a_paragraphs,
@@ -212,6 +230,14 @@ def compare(a: Text, b: Text, passages: bool | Callable[[PairScores], bool] = Tr
         :data:`ALIGN_TERMS` of their content terms but no copied text (under
         :data:`COPY_CONTAINMENT`): a possible rewrite.
     """
+    # a verbatim copy with the same body is compared once per body, not once per pair: a wire
+    # story republished by hundreds of sites is hundreds of identical bodies
+    if a.text == b.text and a.shingle_size == b.shingle_size:
+        return replace(a.identical_scores)
+    return _compare(a, b, passages)
+
+
+def _compare(a: Text, b: Text, passages: bool | Callable[[PairScores], bool] = True) -> PairScores:
     sa, sb = a.shingle_index[0], b.shingle_index[0]
     inter = int(np.intersect1d(sa, sb, assume_unique=True).size)
     ta, tb = a.terms, b.terms
