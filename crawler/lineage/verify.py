@@ -77,11 +77,6 @@ class Text(Prepared):
         return hashlib.blake2b(self.text.encode("utf-8"), digest_size=16).digest()
 
     @cached_property
-    def identical_scores(self) -> "PairScores":
-        """The scores of this text against an identical one (passages and all), computed once."""
-        return _compare(self, self)
-
-    @cached_property
     def sentence_terms(self) -> tuple[dict[str, list[int]], list[int]]:
         """Content term → the sentences (indexes into :attr:`sentences`) that have it; term count per sentence."""
         inverted: dict[str, list[int]] = {}
@@ -230,14 +225,6 @@ def compare(a: Text, b: Text, passages: bool | Callable[[PairScores], bool] = Tr
         :data:`ALIGN_TERMS` of their content terms but no copied text (under
         :data:`COPY_CONTAINMENT`): a possible rewrite.
     """
-    # a verbatim copy with the same body is compared once per body, not once per pair: a wire
-    # story republished by hundreds of sites is hundreds of identical bodies
-    if a.text == b.text and a.shingle_size == b.shingle_size:
-        return replace(a.identical_scores)
-    return _compare(a, b, passages)
-
-
-def _compare(a: Text, b: Text, passages: bool | Callable[[PairScores], bool] = True) -> PairScores:
     sa, sb = a.shingle_index[0], b.shingle_index[0]
     inter = int(np.intersect1d(sa, sb, assume_unique=True).size)
     ta, tb = a.terms, b.terms
