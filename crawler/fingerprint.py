@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from cleaners.text import content_terms_of, fact_terms, word_bounds, word_tokens_and_bounds, words
+
 if TYPE_CHECKING:
     from datasketch import MinHash
-
-from cleaners.text import content_terms_of, fact_terms, word_bounds, word_tokens_and_bounds, words
 
 __all__ = ["KEY_BITS", "SIGNALS", "Fingerprint", "FingerprintParams", "Prepared", "band_keys", "fingerprint",
            "quotations", "shingle_hashes"]

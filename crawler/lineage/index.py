@@ -2,7 +2,8 @@
 
 Each article is stored once (by its identity: canonical URL, else URL) with its cleaned text and
 its tokens and fact terms (compressed, for verification: a candidate is not tokenised again) and
-the LSH bucket keys of its three MinHash signatures and its quotations (:mod:`crawler.fingerprint`). The keys are looked up in memory
+the LSH bucket keys of its three MinHash signatures and its quotations
+(:mod:`crawler.fingerprint`). The keys are looked up in memory
 (:class:`~crawler.lineage.buckets.Buckets`, one sorted array with a snapshot beside the database),
 so a candidate query is a few binary searches that also count matching bands per signal, and an
 insert writes one row.
