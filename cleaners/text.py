@@ -76,10 +76,16 @@ def words(text: str) -> list[str]:
     return _fast_tokens(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower())
 
 
+def _folded(text: str) -> str | None:
+    """``text`` folded (quotes, case) when folding keeps every offset valid (the usual case), else None."""
+    folded = text.translate(_QUOTES).lower()
+    return folded if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text) else None
+
+
 def word_tokens(text: str) -> list[str]:
     """The tokens of :func:`word_spans` (position for position), without computing offsets."""
-    folded = text.translate(_QUOTES).lower()
-    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text):
+    folded = _folded(text)
+    if folded is not None:
         return _fast_tokens(folded)
     return [token for token, _, _ in word_spans(text)]
 
@@ -92,9 +98,9 @@ def _fast_tokens(folded: str) -> list[str]:
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """Like :func:`words`, with each token's ``(start, end)`` character offsets in ``text``."""
-    folded = text.translate(_QUOTES).lower()
-    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text):
-        return _tokens(folded)  # the usual case: folding the whole text keeps the offsets valid
+    folded = _folded(text)
+    if folded is not None:
+        return _tokens(folded)
     # fold character by character, remembering where each folded character came from, so the
     # tokens are those of words() (a curly apostrophe or no-break space folds before splitting)
     pieces, origin = [], []
@@ -108,8 +114,8 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
 
 def word_bounds(text: str) -> list[int]:
     """Where the tokens of :func:`word_spans` start and end in ``text``: ``[start0, end0, start1, end1, …]``."""
-    folded = text.translate(_QUOTES).lower()
-    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text):
+    folded = _folded(text)
+    if folded is not None:
         # separators and tokens alternate (separator first and last); their running lengths are
         # the offsets (four times faster than a Python step per match)
         return list(accumulate(map(len, _WORD_PIECES.split(folded))))[:-1]
@@ -118,8 +124,8 @@ def word_bounds(text: str) -> list[int]:
 
 def word_tokens_and_bounds(text: str) -> tuple[list[str], list[int]]:
     """:func:`word_tokens` and :func:`word_bounds` of ``text`` at once, for little more than either."""
-    folded = text.translate(_QUOTES).lower()
-    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text):
+    folded = _folded(text)
+    if folded is not None:
         pieces = _WORD_PIECES.split(folded)
         tokens = [p.replace("'", "").replace(".", "") for p in pieces[1::2]]
         return tokens, list(accumulate(map(len, pieces)))[:-1]
