@@ -152,6 +152,8 @@ class Prepared:
     hashes of the word shingles in text order (hash ``i`` covers tokens ``i`` to
     ``i + shingle_size - 1``; a text shorter than a shingle is one shingle) and the fact terms.
     Views are compact (numpy arrays where possible): the lineage index keeps hundreds of them.
+    The tokens bring their offsets along; the tokens and fact terms can be saved and restored
+    (:meth:`saved_views`, :meth:`with_views`).
     """
 
     def __init__(self, text: str, shingle_size: int = 5) -> None:

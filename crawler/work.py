@@ -43,9 +43,10 @@ class Cleaned:
     Attributes:
         fields: ``ArticleItem`` field values (title, text, authors, wire, extra…); empty on error.
         fingerprint: the fingerprint of ``fields["text"]``, or None on error.
-        prepared: ``fields["text"]`` as fingerprinted (its tokens, shingle hashes and fact terms),
-            so that the lineage index in the crawl process does not tokenise it again; None on
-            error. Views only verification needs are left to be computed there, if ever.
+        prepared: ``fields["text"]`` as fingerprinted (its tokens with their offsets, shingle
+            hashes and fact terms), so that the lineage index in the crawl process does not
+            tokenise it again; None on error. Views only verification needs (terms, sentences)
+            are left to be computed there, if ever.
         encoding: the character encoding the body was decoded with.
         reason: one-word reason when there is no article (``binary``, ``empty``, ``no_text``…).
         error: the message saying why there is no article.

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from crawler import work
 from crawler.exceptions import WorkerCrashed
 from crawler.fingerprint import FingerprintParams, fingerprint
 from crawler.lineage.verify import Text
-from crawler import work
 from crawler.work import WorkerPool, clean_article
 from tests.conftest import ROOT, SEEDS, run_scrapy
 from tests.test_archive import _children, _page
