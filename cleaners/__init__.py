@@ -53,9 +53,9 @@ def _is_html(head: bytes, url: str | None, content_type: str | None) -> bool:
 def _language(text: str) -> str | None:
     if len(text) < _LANG_MIN_CHARS:
         return None
-    import py3langid  # loads its model on first use (about a second), so not at import time
+    from cleaners.language import classify  # its model loads on first use, not at import time
 
-    return str(py3langid.classify(text[:_LANG_SAMPLE_CHARS])[0])
+    return classify(text[:_LANG_SAMPLE_CHARS])
 
 
 def clean(content: bytes | str, *, url: str | None = None, content_type: str | None = None) -> CleanResult:

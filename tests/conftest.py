@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EXPECTED = json.loads((SEEDS / "EXPECTED.json").read_text(encoding="utf-8"))
 SEED_NAMES = sorted(EXPECTED["articles"])
+# The language model's cache (cleaners.language) for this session: the tests and their
+# subprocesses share it, and the user's ~/.cache is left alone.
+_CACHE_DIR = tempfile.mkdtemp(prefix="wiretrace-test-cache-")
+os.environ["WIRETRACE_CACHE_DIR"] = _CACHE_DIR
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_cache_dir():
+    yield
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -320,6 +320,11 @@ def main() -> int:
           f"(median {sizes[len(sizes) // 2] // 1024} KB), served over HTTP/1.1 on 127.0.0.1")
     load = os.getloadavg()[0]
     pool_env = {} if args.workers is None else {"WIRETRACE_CLEAN_WORKERS": str(args.workers)}
+    # as on any machine after its first crawl, the language model is in its cache (cleaners.language)
+    sys.path.insert(0, str(ROOT))
+    from cleaners.language import identifier
+
+    identifier()
     try:
         bare = args.pages / bare_trafilatura(files)
         fast = args.pages / bare_trafilatura(files, fast=True)
