@@ -8,9 +8,11 @@ else ``~/.cache/wiretrace``); later processes memory-map them (about 10 ms), and
 one machine share those pages. The same classifier class runs on the same arrays, so the answers
 are py3langid's own.
 
-The cache is tagged with py3langid's version and its model file's size and time; a cache of
-another model, an unreadable or inconsistent one is written again. When the folder cannot be
-written (read-only home, ``WIRETRACE_CACHE_DIR=off``) the model is loaded the usual way.
+The cache is tagged with py3langid's version and its model file's size and time (each version
+has its own folder, so installations that share a home do not overwrite each other's); an
+unreadable or inconsistent cache is written again. When the folder cannot be written (read-only
+home, ``WIRETRACE_CACHE_DIR=off``) or py3langid's model layout is not the one this module knows,
+the model is loaded the usual way.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ def _read(folder: Path, tag: dict[str, object]) -> Any:
             return None
         arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
         classes = json.loads((folder / "classes.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError, KeyError):
         return None
     ptc, pc, nextmove, row, output = (arrays[n] for n in _ARRAYS)
     # a truncated or mixed-up cache fails these checks instead of an IndexError on some page
@@ -115,16 +117,28 @@ def _write(folder: Path, tag: dict[str, object], model: tuple[Any, ...]) -> None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    for other in folder.parent.glob("py3langid-*"):  # caches of models no longer installed
-        if other != folder and other.is_dir():
-            shutil.rmtree(other, ignore_errors=True)
 
 
 def identifier() -> Any:
-    """py3langid's ``LanguageIdentifier`` for this process, from the cache when it can (see the module docstring)."""
+    """py3langid's ``LanguageIdentifier`` for this process, from the cache when it can (see the module docstring).
+
+    Anything that has a ``classify(text)`` returning ``(code, score)``: with a py3langid whose
+    model layout this module does not know, py3langid itself, loading its model as usual.
+    """
     global _identifier, source
-    if _identifier is not None:
-        return _identifier
+    if _identifier is None:
+        try:
+            _identifier, source = _load()
+        except Exception as exc:  # noqa: BLE001 - any failure of the cache leaves py3langid's own path
+            import py3langid
+
+            logger.warning("language model cache not used (%s: %s); py3langid loads its own model",
+                           type(exc).__name__, exc)
+            _identifier, source = py3langid, "package"
+    return _identifier
+
+
+def _load() -> tuple[Any, str]:
     from py3langid.modelio import load_model
 
     model_file, root = _model_file(), cache_dir()
@@ -132,18 +146,18 @@ def identifier() -> Any:
     if root is not None:
         found = _read(_folder(root, tag), tag)
         if found is not None:
-            _identifier, source = found, "cache"
-            return found
+            return found, "cache"
     model = load_model(model_file)
-    _identifier, source = _build(*model), "package"
-    if root is not None:
-        try:
-            _write(_folder(root, tag), tag, model)
-            source = "written"
-        except OSError as exc:
-            logger.warning("language model not cached in %s (%s); each process will load it from py3langid "
-                           "(about 0.7 s). Set WIRETRACE_CACHE_DIR to a writable folder, or to off.", root, exc)
-    return _identifier
+    built = _build(*model)
+    if root is None:
+        return built, "package"
+    try:
+        _write(_folder(root, tag), tag, model)
+    except OSError as exc:
+        logger.warning("language model not cached in %s (%s); each process will load it from py3langid "
+                       "(about 0.7 s). Set WIRETRACE_CACHE_DIR to a writable folder, or to off.", root, exc)
+        return built, "package"
+    return built, "written"
 
 
 def classify(text: str) -> str:

@@ -102,17 +102,33 @@ def test_inconsistent_cache_is_not_trusted(fresh: Path, monkeypatch: pytest.Monk
     assert language.source == "written"
 
 
-def test_cache_of_another_model_is_replaced(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_of_another_model_is_not_used(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     language.identifier()
     (folder,) = fresh.glob("py3langid-*")
-    old = folder.with_name("py3langid-0.1.0-1-1-1")
-    folder.rename(old)
-    meta = json.loads((old / "meta.json").read_text())
-    (old / "meta.json").write_text(json.dumps({**meta, "py3langid": "0.1.0"}))
+    meta = json.loads((folder / "meta.json").read_text())
+    (folder / "meta.json").write_text(json.dumps({**meta, "py3langid": "0.1.0"}))  # written by another version
+    _reload(monkeypatch)
+    _assert_py3langid_answers()
+    assert language.source == "written"
+    # another version's cache in its own folder is left to it
+    other = fresh / "py3langid-0.1.0-1-1-1"
+    other.mkdir()
     _reload(monkeypatch)
     language.identifier()
-    assert language.source == "written"
-    assert [p.name for p in fresh.glob("py3langid-*")] == [folder.name]  # the stale one removed
+    assert language.source == "cache" and other.exists()
+
+
+def test_unknown_model_layout_falls_back_to_py3langid(fresh: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    def other_layout(path: object) -> tuple[object, ...]:
+        return ("a model", "of another shape")
+
+    monkeypatch.setattr("py3langid.modelio.load_model", other_layout)
+    with caplog.at_level(logging.WARNING, logger="cleaners.language"):
+        assert language.classify(SAMPLES[3]) == "it"
+    assert language.source == "package"
+    assert "cache not used" in caplog.text
+    assert not list(fresh.glob("py3langid-*"))
 
 
 def test_unwritable_cache_falls_back_to_the_package(fresh: Path, caplog: pytest.LogCaptureFixture) -> None:
