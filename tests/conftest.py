@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -23,7 +24,7 @@ os.environ["WIRETRACE_CACHE_DIR"] = _CACHE_DIR
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _remove_cache_dir():
+def _remove_cache_dir() -> Iterator[None]:
     yield
     shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import math
 import statistics
 import subprocess
 import sys
@@ -218,7 +219,7 @@ def main() -> None:
         print(f"  insert: {r['insert_ms']:.2f} ms per doc; disk {r['disk_bytes_per_doc']:.0f} bytes/doc")
         print(f"  memory: +{r['rss_bytes_per_doc']:.0f} bytes/doc resident (target ≤ 1024), of which the bucket"
               f" table {r['table_bytes_per_doc']:.0f}; samples (docs, MB): {r['rss_samples_mb']}")
-        if r["rss_bytes_per_doc_after_10k"] == r["rss_bytes_per_doc_after_10k"]:  # not NaN
+        if not math.isnan(r["rss_bytes_per_doc_after_10k"]):
             print(f"  memory each document added after the first 10k (caches full): "
                   f"{r['rss_bytes_per_doc_after_10k']:.0f} bytes")
         print(f"  open + first query: {r['open_s']:.3f} s (target ≤ 2 s)")
