@@ -8,15 +8,16 @@ else ``~/.cache/wiretrace``); later processes memory-map them (about 10 ms), and
 one machine share those pages. The same classifier class runs on the same arrays, so the answers
 are py3langid's own.
 
-The cache is tagged with py3langid's version and its model file's size and time (each version
-has its own folder, so installations that share a home do not overwrite each other's); an
-unreadable or inconsistent cache is written again. When the folder cannot be written (read-only
+The cache is tagged with py3langid's version and a digest of its model file: the installations
+of one machine share the folder of their model, and each other model has its own folder (so they
+never overwrite each other's); an unreadable or inconsistent cache is written again. When the folder cannot be written (read-only
 home, ``WIRETRACE_CACHE_DIR=off``) or py3langid's model layout is not the one this module knows,
 the model is loaded the usual way.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -60,13 +61,14 @@ def _tag(model: Path) -> dict[str, object]:
         package = version("py3langid")
     except PackageNotFoundError:  # pragma: no cover - installed without metadata
         package = "unknown"
-    stat = model.stat()
-    return {"layout": _LAYOUT, "py3langid": package, "model_bytes": stat.st_size, "model_mtime_ns": stat.st_mtime_ns}
+    # by content, not by file time: the virtualenvs of one machine share a folder (about 5 ms)
+    with open(model, "rb") as fh:
+        digest = hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=8)).hexdigest()
+    return {"layout": _LAYOUT, "py3langid": package, "model_bytes": model.stat().st_size, "model_blake2b": digest}
 
 
 def _folder(root: Path, tag: dict[str, object]) -> Path:
-    key = f"{tag['py3langid']}-{tag['model_bytes']}-{tag['model_mtime_ns']}-{tag['layout']}"
-    return root / f"py3langid-{key}"
+    return root / f"py3langid-{tag['py3langid']}-{tag['model_blake2b']}-{tag['layout']}"
 
 
 def _build(ptc: np.ndarray, pc: np.ndarray, classes: list[str], nextmove: Any, row: Any, output: list[int]) -> Any:

@@ -68,7 +68,7 @@ def test_first_use_writes_the_cache_and_later_processes_read_it(fresh: Path, mon
     assert language.source == "written"
     (folder,) = fresh.glob("py3langid-*")
     meta = json.loads((folder / "meta.json").read_text())
-    assert meta["py3langid"] and meta["model_bytes"] > 0
+    assert meta["py3langid"] and meta["model_bytes"] > 0 and len(meta["model_blake2b"]) == 16
     _reload(monkeypatch)
     _no_package_load(monkeypatch)
     assert language.classify(SAMPLES[1]) == "de"
@@ -111,7 +111,7 @@ def test_cache_of_another_model_is_not_used(fresh: Path, monkeypatch: pytest.Mon
     _assert_py3langid_answers()
     assert language.source == "written"
     # another version's cache in its own folder is left to it
-    other = fresh / "py3langid-0.1.0-1-1-1"
+    other = fresh / "py3langid-0.1.0-0123456789abcdef-1"
     other.mkdir()
     _reload(monkeypatch)
     language.identifier()
@@ -155,3 +155,19 @@ def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert language.cache_dir() == tmp_path / "home" / ".cache" / "wiretrace"
+
+
+def test_installations_with_the_same_model_share_one_cache(fresh: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    language.identifier()
+    (folder,) = fresh.glob("py3langid-*")
+    # another virtualenv: the same model file, installed at another path and time
+    copy = tmp_path / "other-venv" / "model.npz.xz"
+    copy.parent.mkdir()
+    copy.write_bytes(language._model_file().read_bytes())
+    monkeypatch.setattr(language, "_model_file", lambda: copy)
+    _reload(monkeypatch)
+    _no_package_load(monkeypatch)
+    language.identifier()
+    assert language.source == "cache"
+    assert list(fresh.glob("py3langid-*")) == [folder]
