@@ -4,8 +4,9 @@ Scrapy-free. Scrapy's reactor is one thread, so cleaning (trafilatura, line rule
 and fingerprinting (MinHash) in a pipeline cap a crawl at one core. :func:`clean_article` does
 both for one page and returns plain, picklable data; :class:`~crawler.pool.WorkerPool` runs it in
 worker processes from the crawl's event loop, with a bound on work in flight. Workers are warmed
-on start by :func:`warm_up` (imports, trafilatura, the language model: about a second each), so
-the first pages do not pay for it.
+on start by :func:`warm_up` (imports, trafilatura's first page, the language model: 0.6–0.8 s a
+worker once the model is in its cache, :mod:`cleaners.language`), so the first pages do not pay
+for it.
 """
 
 from __future__ import annotations
@@ -108,9 +109,9 @@ _waiting: WorkerPool | None = None
 def prestart(workers: int) -> None:
     """Start the cleaning workers now, so that they warm up while Scrapy builds the crawl.
 
-    A worker takes about a second and a half of CPU to start (imports, trafilatura's first
-    page, the language model); started when the spider opens, it makes the first pages wait
-    for it. The crawl command calls this before it creates the crawler. Workers nobody claims
+    A worker takes 0.8–1 s of CPU to start (imports, trafilatura's first page, the language
+    model from its cache; 1.6 s without it); started when the spider opens, it makes the first
+    pages wait for it. The crawl command calls this before it creates the crawler. Workers nobody claims
     (:func:`clean_pool`) are stopped by :func:`release`.
     """
     global _waiting
