@@ -10,9 +10,9 @@ are py3langid's own.
 
 The cache is tagged with py3langid's version and a digest of its model file: the installations
 of one machine share the folder of their model, and each other model has its own folder (so they
-never overwrite each other's); an unreadable or inconsistent cache is written again. When the folder cannot be written (read-only
-home, ``WIRETRACE_CACHE_DIR=off``) or py3langid's model layout is not the one this module knows,
-the model is loaded the usual way.
+never overwrite each other's); an unreadable or inconsistent cache is written again. When the
+folder cannot be written (read-only home, ``WIRETRACE_CACHE_DIR=off``) or py3langid's model
+layout is not the one this module knows, the model is loaded the usual way.
 """
 
 from __future__ import annotations
