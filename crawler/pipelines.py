@@ -18,7 +18,7 @@ from crawler.exceptions import SpoolError, WorkerCrashed
 from crawler.items import ArticleItem
 from crawler.lineage import article_from_item
 from crawler.run import run_of
-from crawler.work import clean_article, clean_pool
+from crawler.work import clean_article, clean_pool, fingerprint_in_workers
 
 logger = logging.getLogger(__name__)
 
@@ -34,10 +34,13 @@ class _Stage:
 
 
 class CleanPipeline(_Stage):
-    """CLEAN + FINGERPRINT in worker processes (``crawler.work``); drops items with no article text.
+    """CLEAN (and FINGERPRINT, see below) in worker processes (``crawler.work``); drops items with no article text.
 
     Settings:
         WIRETRACE_CLEAN_WORKERS: worker processes (default: one per CPU but one); 0 cleans inline.
+        WIRETRACE_FINGERPRINT_IN: ``auto`` (default), ``workers`` or ``crawl``: where articles are
+            fingerprinted (:func:`crawler.work.fingerprint_in_workers`); when not in the workers,
+            the lineage stage fingerprints them.
 
     The crawl commands start the workers before the crawl is built
     (:func:`crawler.run.prestart_workers`); this stage claims them (stat
@@ -46,9 +49,12 @@ class CleanPipeline(_Stage):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.pool, early = clean_pool(crawler.settings.getint("WIRETRACE_CLEAN_WORKERS"))
+        workers = crawler.settings.getint("WIRETRACE_CLEAN_WORKERS")
+        self.fingerprints = fingerprint_in_workers(crawler.settings.get("WIRETRACE_FINGERPRINT_IN", "auto"), workers)
+        self.pool, early = clean_pool(workers, self.fingerprints)
         if early:
             self.stats.set_value("wiretrace/clean/workers_prestarted", self.pool.workers)
+        self.stats.set_value("wiretrace/clean/fingerprint_in", "workers" if self.fingerprints else "crawl")
         self.workers_seen: set[int] = set()
 
     def open_spider(self) -> None:
@@ -60,7 +66,7 @@ class CleanPipeline(_Stage):
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         try:
             done = await self.pool.run(clean_article, item.body, item.url, item.content_type,
-                                       run_of(self.crawler).params)
+                                       run_of(self.crawler).params if self.fingerprints else None)
         except WorkerCrashed as exc:
             self.stats.inc_value("wiretrace/clean/worker_crashed")
             raise DropItem(f"not cleaned {item.url}: {exc}; refetch or replay it", log_level="ERROR") from None

@@ -72,8 +72,9 @@ def check_state(settings: Any) -> None:
 def precheck(settings: Any, spidercls: type, **spider_args: Any) -> str | None:
     """Everything checked before a crawl sends any request (``scrapy crawl`` and ``wiretrace crawl``).
 
-    Checks the local state (:func:`check_state`), the spider's arguments (its
-    ``check_arguments``, when it has one), the store and the spool (:func:`~crawler.storage.preflight`).
+    Checks the local state (:func:`check_state`), ``WIRETRACE_FINGERPRINT_IN``, the spider's
+    arguments (its ``check_arguments``, when it has one), the store and the spool
+    (:func:`~crawler.storage.preflight`).
 
     Returns:
         A warning to print (the store is unreachable: the run will go into the spool), or None.
@@ -82,6 +83,11 @@ def precheck(settings: Any, spidercls: type, **spider_args: Any) -> str | None:
         WiretraceError: a configuration error; the crawl must not start.
     """
     check_state(settings)
+    if settings.getwithbase("ITEM_PIPELINES").get("crawler.pipelines.CleanPipeline") is not None:
+        from crawler.work import fingerprint_in_workers
+
+        fingerprint_in_workers(settings.get("WIRETRACE_FINGERPRINT_IN", "auto"),
+                               settings.getint("WIRETRACE_CLEAN_WORKERS"))
     check = getattr(spidercls, "check_arguments", None)
     if check:
         check(settings, **spider_args)
@@ -99,7 +105,12 @@ def prestart_workers(settings: Any) -> None:
     if settings.getwithbase("ITEM_PIPELINES").get("crawler.pipelines.CleanPipeline") is not None:
         from crawler import work  # not at import: every scrapy command imports this module
 
-        work.prestart(settings.getint("WIRETRACE_CLEAN_WORKERS"))
+        workers = settings.getint("WIRETRACE_CLEAN_WORKERS")
+        try:
+            fingerprints = work.fingerprint_in_workers(settings.get("WIRETRACE_FINGERPRINT_IN", "auto"), workers)
+        except ConfigError:
+            return  # precheck reports it and stops the crawl
+        work.prestart(workers, fingerprints)
 
 
 def release_workers() -> None:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from typing import Any
 
 from cleaners import clean
-from crawler.exceptions import ExtractionError
+from crawler.exceptions import ConfigError, ExtractionError
 from crawler.fingerprint import Fingerprint, FingerprintParams, fingerprint
 from crawler.lineage.verify import Text
 from crawler.pool import WorkerPool
@@ -43,11 +44,12 @@ class Cleaned:
 
     Attributes:
         fields: ``ArticleItem`` field values (title, text, authors, wire, extra…); empty on error.
-        fingerprint: the fingerprint of ``fields["text"]``, or None on error.
+        fingerprint: the fingerprint of ``fields["text"]``, or None on error or when the worker
+            was not asked to fingerprint.
         prepared: ``fields["text"]`` as fingerprinted (its tokens with their offsets, shingle
             hashes and fact terms), so that the lineage index in the crawl process does not
-            tokenise it again; None on error. Views only verification needs (terms, sentences)
-            are left to be computed there, if ever.
+            tokenise it again; None when ``fingerprint`` is. Views only verification needs
+            (terms, sentences) are left to be computed there, if ever.
         encoding: the character encoding the body was decoded with.
         reason: one-word reason when there is no article (``binary``, ``empty``, ``no_text``…).
         error: the message saying why there is no article.
@@ -67,14 +69,15 @@ class Cleaned:
 #: holds a page (a page takes milliseconds otherwise).
 _TEST_DELAY = float(os.environ.get("WIRETRACE_TEST_CLEAN_DELAY") or 0)
 
-def clean_article(body: bytes, url: str, content_type: str | None, params: FingerprintParams) -> Cleaned:
+def clean_article(body: bytes, url: str, content_type: str | None, params: FingerprintParams | None) -> Cleaned:
     """Clean one fetched page and fingerprint its text (the work one worker process does).
 
     Args:
         body: the page as fetched.
         url: where it was fetched.
         content_type: the HTTP ``Content-Type``, if known.
-        params: the lineage index's fingerprint parameters.
+        params: the lineage index's fingerprint parameters; None: clean only (the crawl process
+            fingerprints, see :func:`fingerprint_in_workers`).
 
     Returns:
         The cleaned fields and fingerprint; on :class:`~crawler.exceptions.ExtractionError`, a
@@ -92,35 +95,57 @@ def clean_article(body: bytes, url: str, content_type: str | None, params: Finge
     fields["wire"] = {"service": result.wire.service, "credited": result.wire.credited,
                       "evidence": result.wire.evidence, "kinds": result.wire.kinds}
     fields["extra"] = {k: getattr(result, k) for k in _EXTRA}
+    if params is None:
+        return Cleaned(fields=fields, encoding=result.encoding)
     text = Text(result.text, params.shingle_size)
     return Cleaned(fields=fields, fingerprint=fingerprint(text, params), prepared=text,
                    encoding=result.encoding)
 
 
-def warm_up() -> None:
-    """Worker initializer: pay for imports and models (trafilatura, the language model) before the first page."""
-    clean_article(_WARM_PAGE, "warm.html", "text/html", FingerprintParams())
+def fingerprint_in_workers(where: str, workers: int) -> bool:
+    """Whether the workers fingerprint (else the crawl process does), from ``WIRETRACE_FINGERPRINT_IN``.
+
+    ``auto`` puts fingerprinting (about 1.3 ms a page) where there is spare CPU: with one worker
+    the worker is the slower stage (cleaning ~10 ms a page against the crawl process's ~6) and
+    the crawl process has time to spare, so the crawl process fingerprints, and no prepared text
+    crosses the pipe. With two or more workers the crawl process becomes the slower stage, so the
+    workers do it. The results are the same either way.
+
+    Raises:
+        ConfigError: ``where`` is not ``auto``, ``workers`` or ``crawl``.
+    """
+    choice = where.strip().lower()
+    if choice not in ("auto", "workers", "crawl"):
+        raise ConfigError(f"WIRETRACE_FINGERPRINT_IN is {where!r}; use auto, workers or crawl")
+    return workers > 0 and (choice == "workers" or (choice == "auto" and workers >= 2))
+
+
+def warm_up(fingerprints: bool = True) -> None:
+    """Worker initializer: pay for imports and models (trafilatura, the language model, datasketch
+    when ``fingerprints``) before the first page."""
+    clean_article(_WARM_PAGE, "warm.html", "text/html", FingerprintParams() if fingerprints else None)
 
 
 #: Workers started by :func:`prestart`, waiting for the crawl's clean stage to claim them.
 _waiting: WorkerPool | None = None
 
 
-def prestart(workers: int) -> None:
+def prestart(workers: int, fingerprints: bool = True) -> None:
     """Start the cleaning workers now, so that they warm up while Scrapy builds the crawl.
 
     A worker takes 0.8–1 s of CPU to start (imports, trafilatura's first page, the language
     model from its cache; 1.6 s without it); started when the spider opens, it makes the first
-    pages wait for it. The crawl command calls this before it creates the crawler. Workers nobody claims
-    (:func:`clean_pool`) are stopped by :func:`release`.
+    pages wait for it. The crawl command calls this before it creates the crawler. Workers
+    nobody claims (:func:`clean_pool`) are stopped by :func:`release`. ``fingerprints``: whether
+    they will fingerprint (their warm-up then imports datasketch too).
     """
     global _waiting
     if workers > 0 and _waiting is None:
-        _waiting = WorkerPool(workers, initializer=warm_up)
+        _waiting = WorkerPool(workers, initializer=partial(warm_up, fingerprints))
         _waiting.start()
 
 
-def clean_pool(workers: int) -> tuple[WorkerPool, bool]:
+def clean_pool(workers: int, fingerprints: bool = True) -> tuple[WorkerPool, bool]:
     """The pool for the clean stage, and whether it is the pre-started one (when it has ``workers`` workers)."""
     global _waiting
     pool, _waiting = _waiting, None
@@ -128,7 +153,7 @@ def clean_pool(workers: int) -> tuple[WorkerPool, bool]:
         return pool, True
     if pool is not None:
         pool.close(kill=True)
-    return WorkerPool(workers, initializer=warm_up), False
+    return WorkerPool(workers, initializer=partial(warm_up, fingerprints)), False
 
 
 def release() -> None:

@@ -87,3 +87,7 @@ WIRETRACE_TEST_HOLD_MANIFEST = os.environ.get("WIRETRACE_TEST_HOLD_MANIFEST", ""
 # Used by crawler.pipelines.CleanPipeline: worker processes for cleaning and fingerprinting
 # (default: one per CPU but one, which the crawl process itself keeps busy); 0 cleans inline.
 WIRETRACE_CLEAN_WORKERS = int(os.environ.get("WIRETRACE_CLEAN_WORKERS", str(max(1, (os.cpu_count() or 2) - 1))))
+# Used by crawler.pipelines.CleanPipeline: where articles are fingerprinted: "auto" (in the workers
+# when there are two or more, else in the crawl process, which then has CPU to spare), "workers" or
+# "crawl" (see crawler.work.fingerprint_in_workers).
+WIRETRACE_FINGERPRINT_IN = os.environ.get("WIRETRACE_FINGERPRINT_IN", "auto")

@@ -36,24 +36,52 @@ def _read(tmp: Path) -> tuple[list[dict], list[dict], dict]:
 
 
 def test_pool_and_inline_runs_give_identical_articles(tmp_path) -> None:
+    # inline; two workers that fingerprint (auto); one worker, fingerprinting left to the crawl
+    # process (auto); one worker told to fingerprint
+    runs = {"inline": ("0", "auto"), "two": ("2", "auto"), "one": ("1", "auto"), "one-fp": ("1", "workers")}
     results = {}
-    for workers in ("0", "2"):
-        tmp = tmp_path / f"w{workers}"
-        proc = run_scrapy(["crawl", "replay", "-a", "path=seeds"], tmp, extra_env={"WIRETRACE_CLEAN_WORKERS": workers})
+    for name, (workers, where) in runs.items():
+        tmp = tmp_path / name
+        proc = run_scrapy(["crawl", "replay", "-a", "path=seeds"], tmp,
+                          extra_env={"WIRETRACE_CLEAN_WORKERS": workers, "WIRETRACE_FINGERPRINT_IN": where})
         assert proc.returncode == 0, proc.stderr[-3000:]
-        results[workers] = _read(tmp)
-    (inline, inline_lineage, inline_manifest), (pooled, pooled_lineage, pooled_manifest) = results["0"], results["2"]
-    assert "clean/worker_processes" not in inline_manifest["counts"]["events"]
-    assert pooled_manifest["counts"]["events"]["clean/worker_processes"] >= 1, "the pool run cleaned in workers"
-    assert pooled_manifest["counts"]["events"]["clean/workers_prestarted"] == 2, "started before the crawl was built"
-    assert "clean/workers_prestarted" not in inline_manifest["counts"]["events"]
+        results[name] = _read(tmp)
+    events = {name: manifest["counts"]["events"] for name, (_, _, manifest) in results.items()}
+    assert "clean/worker_processes" not in events["inline"]
+    assert events["two"]["clean/worker_processes"] >= 1, "the pool run cleaned in workers"
+    assert events["two"]["clean/workers_prestarted"] == 2, "started before the crawl was built"
+    assert "clean/workers_prestarted" not in events["inline"]
+    assert {name: e["clean/fingerprint_in"] for name, e in events.items()} == {
+        "inline": "crawl", "two": "workers", "one": "crawl", "one-fp": "workers"}
     volatile = ("fetched_at", "run_id", "lineage")
     strip = lambda rows: sorted(({k: v for k, v in a.items() if k not in volatile} for a in rows),
                                 key=lambda a: a["url"])
-    assert len(inline) == 5 and strip(inline) == strip(pooled)
     decisive = ("url", "relation", "parent_url", "original_url", "wire", "credited", "miscredited")
     rows = lambda rows: sorted(tuple(r[k] for k in decisive) for r in rows)
-    assert rows(inline_lineage) == rows(pooled_lineage)
+    stories = lambda rows: sorted(sorted(r["url"] for r in rows if r["story_id"] == story)
+                                  for story in {r["story_id"] for r in rows})
+    inline, inline_lineage, _ = results["inline"]
+    assert len(inline) == 5
+    for name in ("two", "one", "one-fp"):
+        articles, lineage, _ = results[name]
+        assert strip(articles) == strip(inline), name
+        assert rows(lineage) == rows(inline_lineage), name
+        assert stories(lineage) == stories(inline_lineage), name
+
+
+def test_where_articles_are_fingerprinted(tmp_path) -> None:
+    assert work.fingerprint_in_workers("auto", 1) is False  # the crawl process has CPU to spare
+    assert work.fingerprint_in_workers("auto", 2) is True
+    assert work.fingerprint_in_workers("Workers", 1) is True
+    assert work.fingerprint_in_workers("crawl", 4) is False
+    assert work.fingerprint_in_workers("workers", 0) is False  # inline: there are none
+    done = clean_article((SEEDS / "001_6443f8ba6cddf448.txt").read_bytes(), "file:///x.txt", "text/plain", None)
+    assert done.fields["wire"]["service"] == "AP" and done.fingerprint is None and done.prepared is None
+    # a wrong value stops the crawl before any request, naming the setting
+    proc = run_scrapy(["crawl", "replay", "-a", "path=seeds"], tmp_path, extra_env={"WIRETRACE_FINGERPRINT_IN": "gpu"})
+    assert proc.returncode == 2
+    assert "WIRETRACE_FINGERPRINT_IN is 'gpu'; use auto, workers or crawl" in proc.stderr
+    assert not (tmp_path / "store" / "runs").exists()
 
 
 def test_worker_result_equals_inline_result() -> None:
