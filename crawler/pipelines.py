@@ -18,7 +18,7 @@ from crawler.exceptions import SpoolError, WorkerCrashed
 from crawler.items import ArticleItem
 from crawler.lineage import article_from_item
 from crawler.run import run_of
-from crawler.work import clean_article, clean_pool, fingerprint_in_workers
+from crawler.work import clean_article, clean_pool, worker_plan
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +49,7 @@ class CleanPipeline(_Stage):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        workers = crawler.settings.getint("WIRETRACE_CLEAN_WORKERS")
-        self.fingerprints = fingerprint_in_workers(crawler.settings.get("WIRETRACE_FINGERPRINT_IN", "auto"), workers)
+        workers, self.fingerprints = worker_plan(crawler.settings)
         self.pool, early = clean_pool(workers, self.fingerprints)
         if early:
             self.stats.set_value("wiretrace/clean/workers_prestarted", self.pool.workers)

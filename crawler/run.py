@@ -84,10 +84,9 @@ def precheck(settings: Any, spidercls: type, **spider_args: Any) -> str | None:
     """
     check_state(settings)
     if settings.getwithbase("ITEM_PIPELINES").get("crawler.pipelines.CleanPipeline") is not None:
-        from crawler.work import fingerprint_in_workers
+        from crawler.work import worker_plan
 
-        fingerprint_in_workers(settings.get("WIRETRACE_FINGERPRINT_IN", "auto"),
-                               settings.getint("WIRETRACE_CLEAN_WORKERS"))
+        worker_plan(settings)
     check = getattr(spidercls, "check_arguments", None)
     if check:
         check(settings, **spider_args)
@@ -105,9 +104,8 @@ def prestart_workers(settings: Any) -> None:
     if settings.getwithbase("ITEM_PIPELINES").get("crawler.pipelines.CleanPipeline") is not None:
         from crawler import work  # not at import: every scrapy command imports this module
 
-        workers = settings.getint("WIRETRACE_CLEAN_WORKERS")
         try:
-            fingerprints = work.fingerprint_in_workers(settings.get("WIRETRACE_FINGERPRINT_IN", "auto"), workers)
+            workers, fingerprints = work.worker_plan(settings)
         except ConfigError:
             return  # precheck reports it and stops the crawl
         work.prestart(workers, fingerprints)

@@ -120,6 +120,17 @@ def fingerprint_in_workers(where: str, workers: int) -> bool:
     return workers > 0 and (choice == "workers" or (choice == "auto" and workers >= 2))
 
 
+def worker_plan(settings: Any) -> tuple[int, bool]:
+    """``(workers, whether they fingerprint)`` from a crawl's settings (``WIRETRACE_CLEAN_WORKERS``,
+    ``WIRETRACE_FINGERPRINT_IN``; any object with Scrapy's ``get``/``getint``).
+
+    Raises:
+        ConfigError: ``WIRETRACE_FINGERPRINT_IN`` has an unknown value.
+    """
+    workers = settings.getint("WIRETRACE_CLEAN_WORKERS")
+    return workers, fingerprint_in_workers(settings.get("WIRETRACE_FINGERPRINT_IN", "auto"), workers)
+
+
 def warm_up(fingerprints: bool = True) -> None:
     """Worker initializer: pay for imports and models (trafilatura, the language model, datasketch
     when ``fingerprints``) before the first page."""

@@ -19,8 +19,9 @@ def test_scrapy_free(module: str) -> None:
 
 
 def test_crawl_process_does_not_import_datasketch() -> None:
-    # the workers fingerprint; the crawl process's pipelines, extensions and commands must not pay
-    # for datasketch's package imports (scipy, 0.3 s of every crawl's start-up)
+    # the crawl process's pipelines, extensions and commands must not pay for datasketch's package
+    # imports (scipy, 0.3 s of start-up) unless it fingerprints (crawler.work.fingerprint_in_workers),
+    # and then on its first fingerprint
     code = ("import sys, crawler.pipelines, crawler.extensions, crawler.middlewares, crawler.commands.crawl, "
             "crawler.cli.crawl, crawler.spiders.crawl; print('datasketch' in sys.modules, 'scipy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

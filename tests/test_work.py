@@ -77,6 +77,12 @@ def test_where_articles_are_fingerprinted(tmp_path) -> None:
     assert work.fingerprint_in_workers("workers", 0) is False  # inline: there are none
     done = clean_article((SEEDS / "001_6443f8ba6cddf448.txt").read_bytes(), "file:///x.txt", "text/plain", None)
     assert done.fields["wire"]["service"] == "AP" and done.fingerprint is None and done.prepared is None
+    # a worker that does not fingerprint does not import datasketch (nor scipy) to warm up
+    code = "import sys; from crawler.work import warm_up; warm_up({}); print('datasketch' in sys.modules)"
+    for fingerprints, imported in ((False, "False"), (True, "True")):
+        out = subprocess.run([sys.executable, "-c", code.format(fingerprints)], cwd=ROOT, capture_output=True,
+                             text=True, check=True)
+        assert out.stdout.strip() == imported
     # a wrong value stops the crawl before any request, naming the setting
     proc = run_scrapy(["crawl", "replay", "-a", "path=seeds"], tmp_path, extra_env={"WIRETRACE_FINGERPRINT_IN": "gpu"})
     assert proc.returncode == 2
