@@ -83,7 +83,7 @@ def precheck(settings: Any, spidercls: type, **spider_args: Any) -> str | None:
         WiretraceError: a configuration error; the crawl must not start.
     """
     check_state(settings)
-    if settings.getwithbase("ITEM_PIPELINES").get("crawler.pipelines.CleanPipeline") is not None:
+    if _cleans(settings):
         from crawler.work import worker_plan
 
         worker_plan(settings)
@@ -94,6 +94,11 @@ def precheck(settings: Any, spidercls: type, **spider_args: Any) -> str | None:
     return warning  # type: ignore[no-any-return]
 
 
+def _cleans(settings: Any) -> bool:
+    """Whether the crawl has the clean stage (and so its workers and their settings)."""
+    return settings.getwithbase("ITEM_PIPELINES").get("crawler.pipelines.CleanPipeline") is not None
+
+
 def prestart_workers(settings: Any) -> None:
     """Start the cleaning workers before the crawler is built, when the clean stage is enabled.
 
@@ -101,7 +106,7 @@ def prestart_workers(settings: Any) -> None:
     Scrapy builds the crawl (:func:`crawler.work.prestart`), and :func:`release_workers` when
     the crawl is over.
     """
-    if settings.getwithbase("ITEM_PIPELINES").get("crawler.pipelines.CleanPipeline") is not None:
+    if _cleans(settings):
         from crawler import work  # not at import: every scrapy command imports this module
 
         try:

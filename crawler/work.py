@@ -1,8 +1,9 @@
 """CLEAN + FINGERPRINT off the reactor: the per-article work that worker processes do.
 
 Scrapy-free. Scrapy's reactor is one thread, so cleaning (trafilatura, line rules, language id)
-and fingerprinting (MinHash) in a pipeline cap a crawl at one core. :func:`clean_article` does
-both for one page and returns plain, picklable data; :class:`~crawler.pool.WorkerPool` runs it in
+and fingerprinting (MinHash) in a pipeline cap a crawl at one core. :func:`clean_article` cleans
+one page, fingerprints it when asked (:func:`fingerprint_in_workers` says where fingerprinting
+goes) and returns plain, picklable data; :class:`~crawler.pool.WorkerPool` runs it in
 worker processes from the crawl's event loop, with a bound on work in flight. Workers are warmed
 on start by :func:`warm_up` (imports, trafilatura's first page, the language model: 0.6–0.8 s a
 worker once the model is in its cache, :mod:`cleaners.language`), so the first pages do not pay
@@ -23,7 +24,8 @@ from crawler.fingerprint import Fingerprint, FingerprintParams, fingerprint
 from crawler.lineage.verify import Text
 from crawler.pool import WorkerPool
 
-__all__ = ["Cleaned", "WorkerPool", "clean_article", "clean_pool", "prestart", "release", "warm_up"]
+__all__ = ["Cleaned", "WorkerPool", "clean_article", "clean_pool", "fingerprint_in_workers", "prestart", "release",
+           "warm_up", "worker_plan"]
 
 #: Item fields copied from :class:`cleaners.CleanResult` as they are.
 _FIELDS = ("title", "byline", "text", "published", "published_raw", "language", "canonical_url")

@@ -84,8 +84,9 @@ WIRETRACE_LOCK_FILE = os.environ.get("WIRETRACE_LOCK_FILE", "")
 # manifest the run creates <path>.waiting and waits for <path>, so a test can stop the store between
 # two uploads. Never set it in a real run.
 WIRETRACE_TEST_HOLD_MANIFEST = os.environ.get("WIRETRACE_TEST_HOLD_MANIFEST", "")
-# Used by crawler.pipelines.CleanPipeline: worker processes for cleaning and fingerprinting
-# (default: one per CPU but one, which the crawl process itself keeps busy); 0 cleans inline.
+# Used by crawler.pipelines.CleanPipeline: worker processes for cleaning (and fingerprinting, see
+# WIRETRACE_FINGERPRINT_IN) (default: one per CPU but one, which the crawl process itself keeps
+# busy); 0 cleans inline.
 WIRETRACE_CLEAN_WORKERS = int(os.environ.get("WIRETRACE_CLEAN_WORKERS", str(max(1, (os.cpu_count() or 2) - 1))))
 # Used by crawler.pipelines.CleanPipeline: where articles are fingerprinted: "auto" (in the workers
 # when there are two or more, else in the crawl process, which then has CPU to spare), "workers" or
