@@ -7,7 +7,9 @@ date-time with its UTC offset when the text names a zone, a naive date-time othe
 from __future__ import annotations
 
 import re
-from datetime import datetime
+import warnings
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as _dateparser
 from dateutil.tz import tzoffset
@@ -16,8 +18,8 @@ __all__ = ["DATE_TEXT", "parse_date"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2}|Z)?"
-_TIME = rf"(?:\s*(?:,|\||-|/)?\s*(?:at\s+)?{_CLOCK})?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?"
+_TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013)?\s*(?:at\s+)?{_CLOCK})?"
 #: A printed date, optionally with a time and zone: ISO, "23 Aug 2025", "Aug 23, 2025",
 #: "Saturday, August 23, 2025 10:05 IST", "23/08/2025".
 DATE_TEXT = (
@@ -26,17 +28,27 @@ DATE_TEXT = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}{_TIME}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}"
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}{_TIME}"
+    rf"|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}\.?{_TIME}"
     rf"|{_CLOCK},?\s+(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}))"
 )
 _HAS_TIME = re.compile(r"\d[:.]\d{2}|T\d{2}")
 
 # Zone abbreviations common in news pages; dateutil knows only UTC/GMT by itself.
-_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in {
-    "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
-    "IST": 5.5, "PKT": 5, "ICT": 7, "WIB": 7, "SGT": 8, "HKT": 8, "PHT": 8, "AWST": 8,
-    "KST": 9, "JST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+_ZONES: dict[str, tzinfo] = {name: tzoffset(name, int(hours * 3600)) for name, hours in {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "WAT": 1, "CAT": 2,
+    "SAST": 2, "EET": 2, "EEST": 3, "MSK": 3, "EAT": 3, "AST": 3, "GST": 4, "PKT": 5, "IST": 5.5,
+    "NPT": 5.75, "ICT": 7, "WIB": 7, "SGT": 8, "HKT": 8, "PHT": 8, "MYT": 8, "AWST": 8, "WITA": 8,
+    "KST": 9, "JST": 9, "WIT": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
     "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "AKST": -9, "AKDT": -8, "HST": -10,
 }.items()}
+# US sites print "ET"/"PT" all year: the offset depends on the date (daylight saving time).
+for _name, (_zone, _standard) in {"ET": ("America/New_York", -5), "CT": ("America/Chicago", -6),
+                                  "MT": ("America/Denver", -7), "PT": ("America/Los_Angeles", -8)}.items():
+    try:
+        _ZONES[_name] = ZoneInfo(_zone)
+    except (ZoneInfoNotFoundError, ValueError):  # no time zone database: standard time
+        _ZONES[_name] = tzoffset(_name, _standard * 3600)
 
 
 def parse_date(text: str) -> str | None:
@@ -51,12 +63,18 @@ def parse_date(text: str) -> str | None:
         2100).
     """
     raw = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text.strip()).replace("(", "").replace(")", "")
-    raw = re.sub(r"(\d{1,2})\.(\d{2})(?=\s*[AaPp]\.?[Mm])", r"\1:\2", raw).replace("|", " ")
+    raw = re.sub(r"(\d{1,2})\.(\d{2})(?=\s*[AaPp]\.?[Mm])", r"\1:\2", raw).replace("|", " ").replace("\u00b7", " ")
+    raw = re.sub(r"\s[\u2013\u2014]\s", " ", raw)
     dotted = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})", raw)
     if dotted:  # 09.07.2025 is day.month.year wherever it is printed
         raw = f"{dotted.group(3)}-{int(dotted.group(2)):02d}-{int(dotted.group(1)):02d}" + raw[dotted.end():]
+    ymd = re.match(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})\.?", raw)
+    if ymd:  # 2026.03.01 (East Asian sites) is year.month.day
+        raw = f"{ymd.group(1)}-{int(ymd.group(2)):02d}-{int(ymd.group(3)):02d}" + raw[ymd.end():]
     try:
-        value = _dateparser.parse(raw, tzinfos=_ZONES, dayfirst="/" in raw and not re.search(r"\d{4}-", raw))
+        with warnings.catch_warnings():  # a zone name it does not know leaves the time naive
+            warnings.simplefilter("ignore", _dateparser.UnknownTimezoneWarning)
+            value = _dateparser.parse(raw, tzinfos=_ZONES, dayfirst="/" in raw and not re.search(r"\d{4}-", raw))
     except (ValueError, OverflowError):
         return None
     if not isinstance(value, datetime) or not 1990 <= value.year <= 2100:

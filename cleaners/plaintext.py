@@ -23,18 +23,27 @@ from dataclasses import dataclass, field
 
 from cleaners.dates import DATE_TEXT, parse_date
 from cleaners.text import tidy
-from cleaners.wire import Author, Credit, match_byline, match_credit_line, match_dateline, match_trailing_signoff
+from cleaners.wire import Author, Credit, agency_of, match_byline, match_credit_line, match_dateline, match_trailing_signoff
 
 __all__ = ["META_KEY", "Parsed", "is_correction", "parse"]
 
 #: Labels printed before a date ("Published", "Last Updated"…), as a regular expression.
-META_KEY = (r"(?:published|updated|last updated|first published|posted|modified|date|dated|created|publish date|"
+META_KEY = (r"(?:published|updated|last updated|first published|posted|modified|date|dated|created|publish date|issued|"
             r"publi\u00e9 le|mis \u00e0 jour le|publicado|actualizado|ver\u00f6ffentlicht|aktualisiert|stand)")
 _META_KEY = META_KEY
 _DATE_LINE = re.compile(
     rf"^(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})\s*(?:[|,]\s*.{{0,30}})?$",
     re.IGNORECASE,
 )
+# A date inside a short header line, with what a page prints around it: a source or place before
+# it ("ANI | Updated: Mar 12, 2026 15:47 IST", "KYODO NEWS - Mar 13, 2026 - 17:48 | Business",
+# "Sriharikota, Mar 12, 2026 11:42 IST", "All News 09:31 March 01, 2026"), a label, a zone in
+# parentheses or the author after it ("Tuesday 17 March 2026 - 19:48 (Santiago)", "Posted on
+# March 18, 2026 by Money Desk").
+_DATE_IN_LINE = re.compile(rf"(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})", re.IGNORECASE)
+_LINE_SEPARATOR = "|\u00b7,:;-\u2013\u2014"
+_DATE_AFTER = re.compile(r"^(?:[|,\u00b7\-\u2013\u2014]\s*[^.!?]{0,40}|\([^()]{1,30}\)|by\s+(?P<by>\S+(?:\s+\S+){0,4}))$",
+                         re.IGNORECASE)
 _DATE_PREFIX = re.compile(rf"^(?P<key>{_META_KEY})\s*[:|\-]?\s*(?P<date>{DATE_TEXT})\s+(?P<rest>\S.*)$", re.IGNORECASE)
 
 _CTA_TARGET = (r"(?:whats\s?app|telegram|twitter|x\.com|facebook|instagram|youtube|linkedin|threads|tiktok|"
@@ -165,7 +174,7 @@ def _kind(line: str) -> tuple[str, Any]:
         return ("credit", credit) if credit else ("junk", None)
     if _SEPARATOR.match(line):
         return "junk", None
-    date = _DATE_LINE.match(line)
+    date = _date_line(line)
     if date:
         return "date", date
     credit = match_credit_line(line)
@@ -179,6 +188,41 @@ def _kind(line: str) -> tuple[str, Any]:
     if _is_boilerplate(line):
         return "junk", None
     return ("para" if _is_paragraph(line) else "short"), None
+
+
+@dataclass(frozen=True)
+class _DateLine:
+    key: str | None
+    date: str
+    source: str | None = None  # what stood before the date ("ANI", "KYODO NEWS", a place)
+    by: str | None = None  # the author printed after it ("by Money Desk")
+
+
+def _date_line(line: str) -> _DateLine | None:
+    """The date of a line that only states a date (with its label, source, place, zone or author)."""
+    m = _DATE_LINE.match(line)
+    if m:
+        return _DateLine(m.group("key"), m.group("date"))
+    if len(line) > 140 or len(line.split()) > 18:
+        return None
+    m = _DATE_IN_LINE.search(line)
+    if not m:
+        return None
+    before, after = line[: m.start()].strip(), line[m.end():].strip()
+    source = before.rstrip(_LINE_SEPARATOR).strip()
+    if source:
+        # a source or place set off by a separator, or two words at most ("All News"); never a
+        # sentence or a headline that happens to end with a date
+        if len(source.split()) > 4 or re.search(r"[.!?\"\u201c\u201d]", source):
+            return None
+        if source == before and len(source.split()) > 2:
+            return None
+    tail = _DATE_AFTER.match(after) if after else None
+    if after and not tail:
+        return None
+    if parse_date(m.group("date")) is None:
+        return None
+    return _DateLine(m.group("key"), m.group("date"), source or None, tail.group("by") if tail else None)
 
 
 def _take_date(parsed: Parsed, key: str | None, raw: str) -> None:
@@ -232,7 +276,15 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
             continue
         zone = "header" if i < first else "tail" if i > last else "body"
         if kind == "date":
-            _take_date(parsed, found.group("key"), found.group("date"))
+            _take_date(parsed, found.key, found.date)
+            agency = agency_of(found.source) if found.source else None
+            if agency:  # "KYODO NEWS - Mar 13, 2026", "ANI | Updated: …": the agency's own header
+                parsed.credits.append(Credit(agency, "source", line))
+            byline = match_byline(f"By {found.by}") if found.by and zone == "header" else None
+            if byline and not parsed.byline:
+                parsed.byline = f"By {found.by}"
+                parsed.authors.extend(a for a in byline[0] if a not in parsed.authors)
+                parsed.credits.extend(byline[1])
         elif kind == "credit":
             parsed.credits.append(found)
         elif kind == "byline" and zone != "body":

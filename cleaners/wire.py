@@ -46,6 +46,15 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Xinhua": ("Xinhua", "XINHUA", "Xinhua News Agency"),
     "UPI": ("UPI", "United Press International"),
     "Bloomberg": ("Bloomberg", "Bloomberg News", "BLOOMBERG"),
+    "EFE": ("EFE", "Agencia EFE"),
+    "Europa Press": ("Europa Press",),
+    "ANSA": ("ANSA",),
+    "TASS": ("TASS",),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "Anadolu": ("Anadolu Agency", "Anadolu Ajansi", "Anadolu"),
+    "Jiji": ("Jiji Press", "Jiji"),
+    "Canadian Press": ("The Canadian Press", "Canadian Press"),
+    "PA Media": ("PA Media", "Press Association"),
 }
 
 #: Canonical agency name → the domains of its own sites (a ``rel=canonical`` there is a credit).
@@ -62,6 +71,15 @@ AGENCY_DOMAINS: dict[str, tuple[str, ...]] = {
     "Xinhua": ("xinhuanet.com", "news.cn"),
     "UPI": ("upi.com",),
     "Bloomberg": ("bloomberg.com",),
+    "EFE": ("efe.com",),
+    "Europa Press": ("europapress.es",),
+    "ANSA": ("ansa.it",),
+    "TASS": ("tass.com", "tass.ru"),
+    "AAP": ("aap.com.au",),
+    "Anadolu": ("aa.com.tr",),
+    "Jiji": ("jiji.com",),
+    "Canadian Press": ("thecanadianpress.com",),
+    "PA Media": ("pamediagroup.com",),
 }
 
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
@@ -73,15 +91,15 @@ _AGENCY_LIST = rf"{_AGENCY}(?:\s*(?:/|,|and|&)\s*{_AGENCY})*"
 _DASH = r"(?:--|[-\u2013\u2014:|])"
 
 # "WASHINGTON (AP) —", "Tokyo, Aug 23 (IANS)", "PARIS, March 3 (AFP) -", "(Reuters) -",
-# "NEW DELHI, Jan 5 (PTI)", "SEOUL, May 2 (Yonhap) --", "BERLIN (dpa) -".
+# "NEW DELHI, Jan 5 (PTI)", "SEOUL, May 2 (Yonhap) --", "BERLIN (dpa) -", "Murcia, 2 mar (EFE).-".
 # Also placeless "June 2 (UPI) --" and ANI's "Mumbai (Maharashtra) [India], April 12 (ANI):".
 _DATELINE = re.compile(
     rf"^(?P<credit>(?:(?:(?P<place>[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){{0,3}})"
     rf"(?:\s*\((?P<state>[A-Z][\w.&' -]{{1,40}})\))?(?:\s*\[(?P<country>[A-Z][\w.' -]{{1,30}})\])?"
     rf"(?:\s*,\s*(?P<region>[A-Z][a-z]{{1,5}}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?!\s+\d))?"
-    rf"(?:\s*,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"(?:\s*,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+[A-Za-z]{{3,10}}\.?))?"
     rf"|(?P<date0>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))\s*)?"
-    rf"\(\s*(?P<agency>{_AGENCY_LIST})\s*\)\s*{_DASH}?)\s*"
+    rf"\(\s*(?P<agency>{_AGENCY_LIST})\s*\)\s*(?:\.-|{_DASH})?)\s*"
 )
 # Uncredited datelines: "TOKYO —", "NEW YORK, Aug 3 --", "Tokyo: ".
 _PLAIN_DATELINE = re.compile(
@@ -90,7 +108,8 @@ _PLAIN_DATELINE = re.compile(
     r"|(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*:))\s+(?=[A-Z\"'\u201c])"
 )
 _SIGNOFF_LINE = re.compile(
-    rf"^(?:{_DASH}|/)?\s*\(?\s*(?:(?:with\s+)?inputs?\s+from\s+|source\s*:\s*|agencies\s*/\s*)?"
+    rf"^(?:{_DASH}|/)?\s*\(?\s*(?:(?:with\s+)?inputs?\s+from\s+|source\s*:\s*|agencies\s*/\s*|"
+    rf"(?:additional|with)\s+reporting\s+(?:by|from)\s+)?"
     rf"(?P<agency>{_AGENCY_LIST})\s*\)?\s*$",
     re.IGNORECASE,
 )
@@ -117,6 +136,8 @@ _PERSON_THEN_AGENCY = re.compile(
 _SMALL_WORDS = {"of", "and", "the", "de", "la", "von", "van", "der", "du", "da", "di"}
 _SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy)\s*:\s*(?P<agency>{_AGENCY_LIST})\.?"
                           rf"(?:\s*[|\u00b7,]\s*[^|]{{0,40}})?$", re.IGNORECASE)
+# A desk or site name with the agency in parentheses, on a line of its own: "Asia Biz Wire (Reuters)".
+_NAME_THEN_AGENCY = re.compile(rf"^(?:[A-Z][\w&.'\u2019-]*\s+){{0,2}}[A-Z][\w&.'\u2019-]*\s*\(\s*(?P<agency>{_AGENCY_LIST})\s*\)$")
 # Agency desk codes closing a story: "PTI ASK RHL RT", "dpa/xy/abc".
 _DESK_SIGNOFF = re.compile(rf"^(?P<agency>{_AGENCY})(?:(?:\s+[A-Z]{{2,4}}){{1,6}}|(?:\s*/\s*[a-z]{{1,6}}){{1,5}})$")
 # Bloomberg's closing credit line: "--With assistance from Jane Doe."
@@ -300,7 +321,8 @@ def _title_case(name: str) -> str:
 def match_credit_line(line: str) -> Credit | None:
     """Recognise a standalone credit line: sign-off, copyright or source line.
 
-    ``--IANS``, ``(ANI)``, ``— dpa``, ``(With inputs from PTI)``, ``© 2025 Reuters``,
+    ``--IANS``, ``(ANI)``, ``— dpa``, ``(With inputs from PTI)``, ``Additional reporting by dpa``,
+    ``Asia Biz Wire (Reuters)``, ``© 2025 Reuters``,
     ``Copyright 2025 The Associated Press. All rights reserved.``, ``Source: AFP``,
     ``(Reporting by …; Editing by …)``. Bylines are handled by :func:`match_byline`.
     """
@@ -315,6 +337,9 @@ def match_credit_line(line: str) -> Credit | None:
         agencies = _agencies_in(m.group("agency"))
         if agencies:
             return Credit(agencies[0], "signoff", line)
+    m = _NAME_THEN_AGENCY.match(line)
+    if m:
+        return Credit(_agencies_in(m.group("agency"))[0], "source", line)
     m = _COPYRIGHT.match(line)
     if m:
         agencies = _agencies_in(m.group("holder")) or [a for a in [_agency_of_domain(m.group("holder"))] if a]

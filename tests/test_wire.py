@@ -27,14 +27,32 @@ FORMS = {
     "Xinhua": ["BEIJING, June 4 (Xinhua) -- {body}", "Source: Xinhua\n\n{body}"],
     "UPI": ["WASHINGTON (UPI) -- {body}", "By United Press International\n\n{body}"],
     "Bloomberg": ["By Alex Wong | Bloomberg News\n\n{body}", "{body}\n\n©2025 Bloomberg"],
+    "EFE": ["Murcia, 2 mar (EFE).- {body}", "MADRID (EFE) - {body}", "{body}\n\n© Agencia EFE"],
+    "Europa Press": ["{body}\n\n(Europa Press)", "Source: Europa Press\n\n{body}"],
+    "ANSA": ["ROME, March 3 (ANSA) - {body}", "{body}\n\n(ANSA)"],
+    "TASS": ["MOSCOW, March 3 (TASS) - {body}", "{body}\n\n© TASS"],
+    "AAP": ["SYDNEY (AAP) - {body}", "By Australian Associated Press\n\n{body}"],
+    "Anadolu": ["ANKARA (Anadolu Agency) - {body}", "Source: Anadolu Agency\n\n{body}"],
+    "Jiji": ["TOKYO (Jiji Press) -- {body}", "{body}\n\n(Jiji Press)"],
+    "Canadian Press": ["OTTAWA (The Canadian Press) — {body}", "By The Canadian Press\n\n{body}"],
+    "PA Media": ["By PA Media\n\n{body}", "{body}\n\n— Press Association"],
 }
+
+#: Credit lines standing on their own, in the forms desks print them.
+MORE_FORMS = [
+    ("dpa", "{body}\n\nAdditional reporting by dpa"),
+    ("Reuters", "{body}\n\nWith reporting from Reuters"),
+    ("Reuters", "Asia Biz Wire (Reuters)\n\n{body}"),
+    ("Kyodo", "KYODO NEWS - Mar 13, 2026 - 17:48 | Business, All\nMerger creates second-largest maker\n\n{body}"),
+    ("ANI", "ANI | Updated: Mar 12, 2026 15:47 IST\n\n{body}"),
+]
 
 
 def test_every_agency_has_forms() -> None:
     assert set(FORMS) == set(AGENCIES)
 
 
-@pytest.mark.parametrize("agency, form", [(a, f) for a, forms in FORMS.items() for f in forms])
+@pytest.mark.parametrize("agency, form", [(a, f) for a, forms in FORMS.items() for f in forms] + MORE_FORMS)
 def test_credit_forms(agency: str, form: str) -> None:
     r = clean(form.format(body=BODY).encode("utf-8"))
     assert r.wire.service == agency and r.wire.credited, (form, r.wire)

@@ -32,6 +32,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from cleaners.wire import agency_of_url
 from crawler.exceptions import IndexMismatchError
 from crawler.fingerprint import SIGNALS, Fingerprint, FingerprintParams, fingerprint
 from crawler.lineage.buckets import Buckets, day_number
@@ -198,8 +199,11 @@ class LineageIndex:
         # the article is known by its identity (canonical URL when it declares one), whichever
         # of its URLs was fetched first
         keys = self.keys(fp)
+        # an article on an agency's own site is that agency's copy, whether or not the sources
+        # file says so (replays, and publishers not listed)
+        publisher_wire = article.publisher_wire or agency_of_url(article.key) or agency_of_url(article.url)
         values = (article.key, fp.sha256, article.title, article.published, article.wire, int(article.credited),
-                  article.source, article.publisher_wire, article.run_id, zlib.compress(article.text.encode("utf-8")),
+                  article.source, publisher_wire, article.run_id, zlib.compress(article.text.encode("utf-8")),
                   np.asarray(keys, dtype="<u8").tobytes(), prepared.saved_views() if prepared else None)
         with self._db:
             if row:

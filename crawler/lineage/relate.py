@@ -43,12 +43,17 @@ REWRITE_ALIGNED = 0.4
 #: …and of the better-covered side: one text is mostly the other reworded (reports of one event
 #: that merely share a lead and a quote or two align less).
 REWRITE_CORE = 0.6
+#: …or the facts (names and numbers) kept: a rewrite keeps its source's facts, where independent
+#: reports of one event each choose their own.
+REWRITE_FACTS = 0.6
 #: Fact-term Jaccard (names and numbers) at which two reports are of the same story.
 STORY_FACTS = 0.25
 #: Lower fact-term Jaccard that is enough when the two also share a passage (a reused quote).
 STORY_FACTS_WITH_PASSAGE = 0.1
 #: Reports further apart than this are never the same story.
 STORY_SPAN = timedelta(days=3)
+#: How far a clock time printed without its zone may be from UTC.
+UNKNOWN_ZONE = timedelta(hours=14)
 #: An uncredited report published within this time of the story's first report is an original.
 ORIGINAL_WINDOW = timedelta(hours=12)
 
@@ -81,11 +86,14 @@ def _interval(value: str | None) -> tuple[datetime, datetime] | None:
         t = datetime.fromisoformat(value)
     except ValueError:
         return None
-    if t.tzinfo is None:
+    naive = t.tzinfo is None
+    if naive:
         t = t.replace(tzinfo=timezone.utc)
     t = t.astimezone(timezone.utc)
     if len(value) <= 10:
         return t, t + timedelta(days=1)
+    if naive:  # a clock time without its zone: anywhere from UTC-12 to UTC+14
+        return t - UNKNOWN_ZONE, t + UNKNOWN_ZONE
     return t, t
 
 
@@ -113,7 +121,7 @@ def copy_relation(s: PairScores) -> str | None:
     if max(s.a_in_b, s.b_in_a) >= COPY_CONTAINMENT:
         return "edited"
     if (s.aligned_a >= REWRITE_ALIGNED and s.term_jaccard >= ALIGN_TERMS
-            and max(s.aligned_a, s.aligned_b) >= REWRITE_CORE):
+            and (max(s.aligned_a, s.aligned_b) >= REWRITE_CORE or s.fact_jaccard >= REWRITE_FACTS)):
         return "rewrite"
     return None
 
@@ -128,7 +136,7 @@ def _votes(a: Node, b: Node, s: PairScores, rel_ab: str | None, rel_ba: str | No
     if ia and ib and (ia[1] <= ib[0] or ib[1] <= ia[0]) and ia[0] != ib[0] and not _zone_mislabel(a, b):
         votes.append(("published earlier", 3.0 if ia[0] < ib[0] else -3.0))
     if bool(a.publisher_wire) != bool(b.publisher_wire):
-        votes.append(("published by the agency itself", 2.5 if a.publisher_wire else -2.5))
+        votes.append(("published by the agency itself", 3.5 if a.publisher_wire else -3.5))
     if a.credited != b.credited:
         votes.append(("carries the wire credit", 1.0 if a.credited else -1.0))
     if rel_ab in ("trimmed", "excerpt") and rel_ba not in ("trimmed", "excerpt"):

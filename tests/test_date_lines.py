@@ -1,0 +1,68 @@
+"""CLEAN / dates: the date lines news sites print above a story, in their many shapes, become fields.
+
+Each line sits where a page prints it, between the headline and the body; the line must become
+``published`` (or ``modified`` when it says "Updated"), never body text, and a headline that
+merely ends with a date stays the headline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import clean
+from cleaners.dates import parse_date
+
+BODY = ("Officials said on Tuesday that the new bridge would open to traffic next month after two years of "
+        "construction work.\n\nThe project cost more than 400 million dollars and was funded by the regional "
+        "government, according to a statement released by the ministry.")
+HEADLINE = "Regional government opens new bridge after two years of work"
+
+
+@pytest.mark.parametrize("line, field, value", [
+    ("All News 09:31 March 01, 2026", "published", "2026-03-01T09:31:00"),
+    ("Korea Digest Now | 2026.03.01 12:10", "published", "2026-03-01T12:10:00"),
+    ("Published Fri, Mar 13, 2026 · 08:15 PM", "published", "2026-03-13T20:15:00"),
+    ("Issued on: 17/03/2026 - 12:50", "published", "2026-03-17T12:50:00"),
+    ("Posted on March 18, 2026 by Money Front Desk", "published", "2026-03-18"),
+    ("Tuesday 17 March 2026 - 19:48 (Santiago)", "published", "2026-03-17T19:48:00"),
+    ("Nairobi Ledger | 10 Mar 2026, 6:02 pm EAT", "published", "2026-03-10T18:02:00+03:00"),
+    ("Sriharikota, Mar 12, 2026 11:42 IST", "published", "2026-03-12T11:42:00+05:30"),
+    ("KYODO NEWS - Mar 13, 2026 - 17:48 | Business, All", "published", "2026-03-13T17:48:00"),
+    ("ANI | Updated: Mar 12, 2026 15:47 IST", "modified", "2026-03-12T15:47:00+05:30"),
+    ("Updated 10:58 AM ET, March 19, 2026", "modified", "2026-03-19T10:58:00-04:00"),
+    ("Last Updated: Mar 01 2026 | 11:20 AM MYT", "modified", "2026-03-01T11:20:00+08:00"),
+])
+def test_header_date_lines(line: str, field: str, value: str) -> None:
+    r = clean(f"{HEADLINE}\n{line}\n\n{BODY}".encode("utf-8"))
+    assert getattr(r, field) == value, (line, r.published, r.modified)
+    assert r.title == HEADLINE
+    assert line not in r.text and "Officials said on Tuesday" in r.text
+
+
+def test_byline_after_the_date() -> None:
+    r = clean(f"{HEADLINE}\nPosted on March 18, 2026 by Jane Doe\n\n{BODY}".encode("utf-8"))
+    assert [a.name for a in r.authors] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Election 2026: Polls close March 3, 2026",
+    "Markets rally as central bank holds rates on March 3, 2026",
+])
+def test_a_headline_ending_with_a_date_stays_the_headline(headline: str) -> None:
+    r = clean(f"{headline}\n\n{BODY}".encode("utf-8"))
+    assert r.title == headline and r.published is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("March 19, 2026 10:58 AM ET", "2026-03-19T10:58:00-04:00"),    # daylight saving time
+    ("January 19, 2026 10:58 AM ET", "2026-01-19T10:58:00-05:00"),  # standard time
+    ("2026/03/01", "2026-03-01"),
+    ("17/03/2026 \u2013 12:50", "2026-03-17T12:50:00"),
+])
+def test_zones_and_shapes(text: str, value: str) -> None:
+    assert parse_date(text) == value
+
+
+def test_an_unknown_zone_is_dropped_quietly(recwarn) -> None:
+    assert parse_date("March 3, 2026 10:00 XYZT") == "2026-03-03T10:00:00"
+    assert not [w for w in recwarn if "tzname" in str(w.message)]
