@@ -18,7 +18,7 @@ __all__ = ["DATE_TEXT", "parse_date"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?"
 _TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013)?\s*(?:at\s+)?{_CLOCK})?"
 #: A printed date, optionally with a time and zone: ISO, "23 Aug 2025", "Aug 23, 2025",
 #: "Saturday, August 23, 2025 10:05 IST", "23/08/2025".
@@ -68,6 +68,9 @@ def parse_date(text: str) -> str | None:
     dotted = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})", raw)
     if dotted:  # 09.07.2025 is day.month.year wherever it is printed
         raw = f"{dotted.group(3)}-{int(dotted.group(2)):02d}-{int(dotted.group(1)):02d}" + raw[dotted.end():]
+    # "GMT+6" means six hours ahead; dateutil reads it the POSIX way (behind), so spell it out
+    raw = re.sub(r"\b(?:GMT|UTC)\s?([+-])(\d{1,2})(?::?(\d{2}))?\b",
+                 lambda m: f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", raw)
     ymd = re.match(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})\.?", raw)
     if ymd:  # 2026.03.01 (East Asian sites) is year.month.day
         raw = f"{ymd.group(1)}-{int(ymd.group(2)):02d}-{int(ymd.group(3)):02d}" + raw[ymd.end():]

@@ -60,6 +60,7 @@ _NON_ARTICLE_TYPES = {
     "searchresultspage": "a search results page",
     "profilepage": "an author profile page",
 }
+_LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
 _NON_ARTICLE_OG = {"website": "a section front (og:type website)", "video.other": "a video page (og:type video)",
                    "video.movie": "a video page (og:type video)", "video.episode": "a video page (og:type video)",
                    "profile": "an author profile page (og:type profile)"}
@@ -165,6 +166,12 @@ def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, body: s
     if meta.page_type in _NON_ARTICLE_TYPES.keys() - {"videoobject"} or (
             meta.page_type in _NON_ARTICLE_TYPES and words < MIN_ARTICLE_WORDS):
         return _NON_ARTICLE_TYPES[meta.page_type]  # type: ignore[index]
+    if not _marked(meta):
+        # typed as a listing (a section front's CollectionPage, an ItemList of stories) with no
+        # article object beside it: its teasers are not an article, however many words they make
+        listing = [t for t in meta.article_types if t in _LISTING_TYPES]
+        if listing:
+            return _NON_ARTICLE_TYPES[listing[0]]
     figures = tree.xpath(".//figure")
     if len(figures) >= 4:
         captions = " ".join(block_text(c) for c in tree.iter("figcaption"))

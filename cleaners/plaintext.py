@@ -38,11 +38,12 @@ _DATE_LINE = re.compile(
 # A date inside a short header line, with what a page prints around it: a source or place before
 # it ("ANI | Updated: Mar 12, 2026 15:47 IST", "KYODO NEWS - Mar 13, 2026 - 17:48 | Business",
 # "Sriharikota, Mar 12, 2026 11:42 IST", "All News 09:31 March 01, 2026"), a label, a zone in
-# parentheses or the author after it ("Tuesday 17 March 2026 - 19:48 (Santiago)", "Posted on
-# March 18, 2026 by Money Desk").
+# parentheses, the author or an update stamp after it ("Tuesday 17 March 2026 - 19:48 (Santiago)",
+# "Posted on March 18, 2026 by Money Desk", "April 7, 2026 11:24 AM GMT+6 Updated 3 hours ago").
 _DATE_IN_LINE = re.compile(rf"(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})", re.IGNORECASE)
 _LINE_SEPARATOR = "|\u00b7,:;-\u2013\u2014"
-_DATE_AFTER = re.compile(r"^(?:[|,\u00b7\-\u2013\u2014]\s*[^.!?]{0,40}|\([^()]{1,30}\)|by\s+(?P<by>\S+(?:\s+\S+){0,4}))$",
+_DATE_AFTER = re.compile(r"^(?:[|,\u00b7\-\u2013\u2014]\s*[^.!?]{0,40}|\([^()]{1,30}\)|by\s+(?P<by>\S+(?:\s+\S+){0,4})|"
+                         r"(?:updated|modified)\b[^.!?]{0,30})$",
                          re.IGNORECASE)
 _DATE_PREFIX = re.compile(rf"^(?P<key>{_META_KEY})\s*[:|\-]?\s*(?P<date>{DATE_TEXT})\s+(?P<rest>\S.*)$", re.IGNORECASE)
 
@@ -98,12 +99,26 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:tags?|topics?|filed under|categories|keywords)\s*:",
     # an author bio closing the article
     r"^about the (?:authors?|writers?|reporters?)\b",
+    r"^[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019.-]+){1,3} (?:covers|writes about|reports on)\b.{0,160}\b(?:for|at) "
+    r"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*\.?(?:\s|$)",
+    # how to reach the reporter or send a tip
+    r"^(?:to )?(?:contact|reach|email|e-mail|write to)\b.{0,120}@|^to contact the (?:reporters?|editors?|writers?|"
+    r"authors?)\b|\b(?:reach|contact|email|e-mail) (?:him|her|them|me|us|the (?:author|reporter|writer)) (?:at|via|on)\b",
+    r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3}(?: in [A-Z][\w .'-]{1,30})? at \S+@\S+\.\w+\.?$",
+    r"^have (?:a|any) (?:confidential |news |story )?tips?\b|^(?:get in touch|contact us)\W*$",
+    # live-story and republishing notes, membership pitches, time-only stamps, photo credits
+    r"^this is a (?:developing|breaking) (?:story|news story)\b|^this (?:story|article) (?:will|may) be updated\b",
+    r"^republish this (?:story|article)\W*$|\b(?:may|can) be republished\b",
+    r"\bbecome a (?:paying )?(?:member|subscriber|supporter)(?: today| now)?\W*$",
+    r"^\W{0,3}(?:updated|posted|published)\s*:?\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,4})?\W*$",
+    r"\((?:[A-Z][\w.'\u2019-]* ){0,3}(?:staff )?(?:photo|photograph|image|picture)s? (?:by|courtesy of)\b[^()]{1,60}\)$",
     r"^[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019.-]+){1,3} (?:is|was|has been) (?:an? |the )?(?:[\w-]+ ){0,4}"
     r"(?:reporter|correspondent|editor|writer|journalist|columnist|contributor)\b",
 )]
 _CORRECTION = re.compile(
     r"^(?:correction|clarification|editor['\u2019]?s note)\s*[:\-]|^this (?:story|article|report) (?:has been|was) "
-    r"(?:corrected|updated|amended)|^an earlier version of this (?:story|article|report)\b", re.IGNORECASE)
+    r"(?:corrected|updated|amended)|^an earlier version of this (?:story|article|report)\b|"
+    r"^update[ds]?\b.{0,25}?:\s*this (?:story|article|report) has been\b", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(
     r"\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b|^(?:yesterday|just now)$", re.IGNORECASE)
 _URL = re.compile(r"^(?:(?:https?://|www\.)\S+|\S+@\S+\.\w+)$", re.IGNORECASE)
@@ -111,6 +126,8 @@ _DESK_CODE = re.compile(r"^\(?\(?[a-z]{1,8}(?:[-.][a-z0-9]{1,8})*(?:/[a-z0-9.-]{
 _SEPARATOR = re.compile(r"^[\W_]{1,12}$")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]{1,40}\)$")
+# A table row as trafilatura prints one ("| Grace Nakamura | 11,482 | 41.3% |"), two cells or more.
+_TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}\s*$")
 _BULLET = re.compile(r"^(?:[-*\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+\S")
 
 
@@ -174,6 +191,8 @@ def _kind(line: str) -> tuple[str, Any]:
         return ("credit", credit) if credit else ("junk", None)
     if _SEPARATOR.match(line):
         return "junk", None
+    if _TABLE_ROW.match(line):
+        return "row", None
     date = _date_line(line)
     if date:
         return "date", date
@@ -299,6 +318,8 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
                 body.append(line)
             else:
                 parsed.dropped.append(line)
+        elif kind == "row" and zone == "body":  # a table inside the story: its rows, cells apart
+            body.append(" | ".join(cell.strip() for cell in line.strip().strip("|").split("|")))
         elif kind == "short" and line in (parsed.title, parsed.section):
             pass  # fields, not boilerplate
         else:
@@ -306,6 +327,10 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
 
     if body:
         credit, parsed.dateline, body[0] = match_dateline(body[0])
+        if parsed.dateline is None and len(body) > 1 and not _SENTENCE_END.search(body[0]):
+            # a standfirst above the story ("La reserva cae a su nivel más bajo …"): the
+            # dateline opens the paragraph after it
+            credit, parsed.dateline, body[1] = match_dateline(body[1])
         if credit:
             parsed.credits.insert(0, credit)
         credit, body[-1] = match_trailing_signoff(body[-1])

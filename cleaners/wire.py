@@ -279,7 +279,8 @@ def match_byline(line: str) -> tuple[list[Author], list[Credit]] | None:
     authors: list[Author] = []
     credits: list[Credit] = []
     parts: list[str] = []
-    for part in re.split(r"\s*(?:,|;|\band\b|\by\b|\bund\b|\bet\b|&|\||/|\u2014|\u2013| - )\s*", m.group("who")):
+    for part in re.split(r"\s*(?:,|;|\band\b|\by\b|\bund\b|\bet\b|\bwith\b|\bavec\b|\bcon\b|\bmit\b|&|\||/|\u2014|\u2013| - )\s*",
+                             m.group("who")):
         both = _PERSON_THEN_AGENCY.match(part.strip(" ."))  # "KAREN VOLK Associated Press"
         parts.extend((both.group("person"), both.group("agency")) if both else (part,))
     for part in (_title_case(p.strip(" .")) for p in parts):

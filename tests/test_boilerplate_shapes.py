@@ -98,6 +98,28 @@ SHAPES = {
                                        "She joined in 2019.</p></div>"), ["Jane Roe covers transport"]),
     "about the author": (dict(after="<p>About the author: Jane Roe has reported on city hall for a decade.</p>"),
                          ["About the author"]),
+    "author bio, covers": (dict(after="<p>Jane Roe covers transport and city services for the City Daily. Reach her "
+                                      "at jroe@citydaily.example.</p>"), ["Jane Roe covers transport"]),
+    # how to reach the reporter, tip boxes
+    "contact line": (dict(after="<p>Contact Jane Roe at 555-0147 or jroe@citydaily.example.</p>"), ["Contact Jane Roe"]),
+    "reporter contact block": (dict(after="<p>To contact the reporter on this story:</p><p>Jane Roe in Lyon at "
+                                          "jroe@citydaily.example</p><p>To contact the editor responsible for this "
+                                          "story:</p>"), ["To contact the", "Jane Roe in Lyon"]),
+    "tip box": (dict(after="<div><p>Have a confidential tip for our reporters?</p><p>Get in touch</p></div>"),
+                ["Have a confidential tip", "Get in touch"]),
+    # live-story, update and republishing notes, membership pitches, time-only stamps
+    "developing story": (dict(after="<p>This is a developing story. Check back for updates.</p>"),
+                         ["This is a developing story"]),
+    "update note": (dict(after="<p>UPDATE 3:45 p.m.: This story has been updated with comments from the mayor.</p>"),
+                    ["UPDATE 3:45"]),
+    "republish box": (dict(after="<p>Republish this story</p><p>This story may be republished for free under a "
+                                 "Creative Commons license with credit to City Daily.</p>"),
+                      ["Republish this story", "may be republished"]),
+    "membership pitch": (dict(after="<p>Our coverage is free for everyone. If you value it, become a member today.</p>"),
+                         ["become a member"]),
+    "time-only stamp": (dict(before="<p>\u00b7 Updated 7:55 a.m.</p>"), ["Updated 7:55"]),
+    "photo credit closing a caption": (dict(inside="<p>Visitors tour the tram depot on Monday. (Herald photo by Dave "
+                                                   "Kimura)</p>"), ["Herald photo by", "Visitors tour the tram depot"]),
     # correction notes leave the body (and become a field, see test_correction_is_a_field)
     "correction note": (dict(after="<p>This story has been corrected to show that the vote took place on "
                                    "Wednesday, not Tuesday.</p>"), ["This story has been corrected"]),
@@ -123,6 +145,9 @@ LOOKALIKES = [
     "A foundation set up to support local journalism has also asked for more council meetings to be streamed.",
     "The artist behind the tram murals raised most of the money from fans on Patreon, the council said.",
     "Read more widely, the report suggests that the airport link will pay for itself within twenty years.",
+    "Residents can email their objections to the council at trams@city.example until the end of the month.",
+    "The mayor urged residents to become a member of the new tram users' association.",
+    "Jane Roe, who covers the route for a cycling group, said the plan would cut journeys by a third.",
 ]
 
 
@@ -153,3 +178,22 @@ def test_class_named_wrapper_is_not_pruned() -> None:
 def test_pruned_text_is_reported() -> None:
     r = clean(page(inside=f"<div class='related-stories'><ul>{links(*RELATED)}</ul></div>"))
     assert any(RELATED[0] in d for d in r.dropped)
+
+
+def test_a_table_inside_the_story_keeps_its_rows() -> None:
+    table = ("<p>Unofficial results, with all precincts reporting:</p><table><thead><tr><th>Candidate</th><th>Votes</th>"
+             "</tr></thead><tbody><tr><td>Grace Nakamura</td><td>11,482</td></tr><tr><td>Derek Ellison</td>"
+             "<td>8,571</td></tr></tbody></table>")
+    r = clean(page(inside=table), url="https://citydaily.example/tram")
+    assert "Grace Nakamura | 11,482" in r.text and "Derek Ellison | 8,571" in r.text
+    assert all(p in r.text for p in PARAS) and "---" not in r.text
+
+
+def test_dateline_after_a_standfirst() -> None:
+    text = ("Embalses del Segura\n\nLa reserva cae a su nivel más bajo desde 2016 y los regantes tendrán menos agua\n\n"
+            "Murcia, 2 mar (EFE).- La reserva de agua de los embalses de la cuenca del Segura ha descendido hasta el "
+            "18 % de su capacidad total, según los datos publicados este lunes.\n\nLa confederación hidrográfica "
+            "reducirá las dotaciones de riego a partir de abril, informó el organismo en un comunicado.")
+    r = clean(text.encode("utf-8"))
+    assert r.wire.service == "EFE" and "(EFE)" not in r.text
+    assert "La reserva de agua de los embalses" in r.text

@@ -28,6 +28,7 @@ HEADLINE = "Regional government opens new bridge after two years of work"
     ("Nairobi Ledger | 10 Mar 2026, 6:02 pm EAT", "published", "2026-03-10T18:02:00+03:00"),
     ("Sriharikota, Mar 12, 2026 11:42 IST", "published", "2026-03-12T11:42:00+05:30"),
     ("KYODO NEWS - Mar 13, 2026 - 17:48 | Business, All", "published", "2026-03-13T17:48:00"),
+    ("April 7, 2026 11:24 AM GMT+6 Updated 3 hours ago", "published", "2026-04-07T11:24:00+06:00"),
     ("ANI | Updated: Mar 12, 2026 15:47 IST", "modified", "2026-03-12T15:47:00+05:30"),
     ("Updated 10:58 AM ET, March 19, 2026", "modified", "2026-03-19T10:58:00-04:00"),
     ("Last Updated: Mar 01 2026 | 11:20 AM MYT", "modified", "2026-03-01T11:20:00+08:00"),

@@ -1,0 +1,72 @@
+"""CLEAN on held-out pages: 20 pages written apart from the rules, in the shapes today's CMSs emit.
+
+``tests/fixtures/heldout/html`` was written by someone who had not read ``cleaners/`` or the other
+fixtures: WordPress/Yoast, Arc XP, Next.js (``__NEXT_DATA__``), AMP, Drupal, an Indian portal with
+PTI desk codes, German/French/Spanish pages with dpa/AFP/EFE credits, a corrected story, a data
+table and key points, embeds and a pull quote, a paywall, a newsletter post with footnotes, a
+Windows-1252 table layout, an aggregator's Reuters card, a multi-author page with a bio, a markets
+story with a tip box, a photo gallery and a section front. Bodies are scored as in
+``tests.eval_clean`` (``python -m tests.eval_clean --heldout --pages``); the gate is the same as on
+the fixtures the rules were written with: no worse than ``trafilatura.extract``, a pinned floor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import clean
+from crawler.exceptions import ExtractionError
+from tests.eval_clean import HELDOUT, by_class, cases, evaluate, ours, trafilatura_default
+
+#: Pinned a little under what the cleaner scores (0.980 / 0.999 / 0.989 when written).
+FLOOR_F1 = 0.97
+FLOOR_PRECISION = 0.96
+
+PAGES = cases(folder=HELDOUT)
+ALL = cases(with_errors=True, folder=HELDOUT)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    scores = evaluate({"ours": ours, "trafilatura": trafilatura_default}, PAGES)
+    return {name: by_class(s, PAGES)["all"] for name, s in scores.items()}
+
+
+def test_pages_are_present() -> None:
+    assert len(PAGES) >= 15 and len(ALL) > len(PAGES)
+
+
+def test_not_worse_than_trafilatura(tables) -> None:
+    assert tables["ours"].f1 >= tables["trafilatura"].f1
+    assert tables["ours"].precision >= tables["trafilatura"].precision
+
+
+def test_floor(tables) -> None:
+    assert tables["ours"].f1 >= FLOOR_F1 and tables["ours"].precision >= FLOOR_PRECISION, tables["ours"]
+
+
+@pytest.mark.parametrize("case", [c for c in ALL if c.spec.get("error")], ids=lambda c: c.stem)
+def test_pages_that_are_not_articles(case) -> None:
+    with pytest.raises(ExtractionError) as err:
+        clean(case.html, url=case.spec.get("url"), content_type="text/html")
+    assert err.value.reason == case.spec["error"]
+
+
+@pytest.mark.parametrize("case", PAGES, ids=lambda c: c.stem)
+def test_metadata(case) -> None:
+    r = clean(case.html, url=case.spec.get("url"), content_type="text/html")
+    spec = case.spec
+    assert r.title == spec["title"]
+    assert r.language == spec["language"]
+    assert r.published and spec["published"] and _instant(r.published) == _instant(spec["published"])
+    if spec["wire"]["service"]:  # an agency credit the page prints is found (a missing one is not invented)
+        assert (r.wire.service, r.wire.credited) == (spec["wire"]["service"], True), r.wire
+
+
+def _instant(value: str) -> str:
+    from datetime import datetime, timezone
+
+    if len(value) <= 10:
+        return value
+    t = datetime.fromisoformat(value)
+    return (t.astimezone(timezone.utc) if t.tzinfo else t).isoformat()
