@@ -34,9 +34,10 @@ DATE_TEXT = (
 _HAS_TIME = re.compile(r"\d[:.]\d{2}|T\d{2}")
 
 # Zone abbreviations common in news pages; dateutil knows only UTC/GMT by itself.
+# (Ambiguous abbreviations such as AST, Arabia or Atlantic, are left out: the time stays zone-less.)
 _ZONES: dict[str, tzinfo] = {name: tzoffset(name, int(hours * 3600)) for name, hours in {
     "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "WAT": 1, "CAT": 2,
-    "SAST": 2, "EET": 2, "EEST": 3, "MSK": 3, "EAT": 3, "AST": 3, "GST": 4, "PKT": 5, "IST": 5.5,
+    "SAST": 2, "EET": 2, "EEST": 3, "MSK": 3, "EAT": 3, "GST": 4, "PKT": 5, "IST": 5.5,
     "NPT": 5.75, "ICT": 7, "WIB": 7, "SGT": 8, "HKT": 8, "PHT": 8, "MYT": 8, "AWST": 8, "WITA": 8,
     "KST": 9, "JST": 9, "WIT": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
     "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
