@@ -20,7 +20,7 @@ from lxml import etree
 
 from cleaners.dates import DATE_TEXT, parse_date
 from cleaners.dom import block_text
-from cleaners.plaintext import META_KEY, is_correction
+from cleaners.plaintext import DATE_IN_TEXT, is_correction
 from cleaners.text import tidy
 
 __all__ = ["ARTICLE_TYPES", "PageMeta", "read_metadata", "strip_site_name"]
@@ -238,7 +238,6 @@ def _byline_in(candidates: list[lxml.html.HtmlElement]) -> str | None:
     return None
 
 
-_DATE_IN_TEXT = re.compile(rf"(?:(?P<key>{META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})", re.IGNORECASE)
 _MODIFIED_KEY = re.compile(r"updated|modified", re.IGNORECASE)
 
 
@@ -265,7 +264,7 @@ def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
         text = " ".join(str(node).split())
         if len(text) > 120:
             continue
-        m = _DATE_IN_TEXT.search(text)
+        m = DATE_IN_TEXT.search(text)
         if not m:
             continue
         value = parse_date(m.group("date"))

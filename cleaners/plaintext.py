@@ -25,7 +25,7 @@ from cleaners.dates import DATE_TEXT, parse_date
 from cleaners.text import tidy
 from cleaners.wire import Author, Credit, agency_of, match_byline, match_credit_line, match_dateline, match_trailing_signoff
 
-__all__ = ["META_KEY", "Parsed", "is_correction", "parse"]
+__all__ = ["DATE_IN_TEXT", "META_KEY", "Parsed", "is_correction", "parse"]
 
 #: Labels printed before a date ("Published", "Last Updated"…), as a regular expression.
 META_KEY = (r"(?:published|updated|last updated|first published|posted|modified|date|dated|created|publish date|issued|"
@@ -35,12 +35,13 @@ _DATE_LINE = re.compile(
     rf"^(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})\s*(?:[|,]\s*.{{0,30}})?$",
     re.IGNORECASE,
 )
-# A date inside a short header line, with what a page prints around it: a source or place before
+# A date, with its label, anywhere in a text (metadata.py reads visible dates with it too). In a
+# short header line it is a date line with what a page prints around it: a source or place before
 # it ("ANI | Updated: Mar 12, 2026 15:47 IST", "KYODO NEWS - Mar 13, 2026 - 17:48 | Business",
 # "Sriharikota, Mar 12, 2026 11:42 IST", "All News 09:31 March 01, 2026"), a label, a zone in
 # parentheses, the author or an update stamp after it ("Tuesday 17 March 2026 - 19:48 (Santiago)",
 # "Posted on March 18, 2026 by Money Desk", "April 7, 2026 11:24 AM GMT+6 Updated 3 hours ago").
-_DATE_IN_LINE = re.compile(rf"(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})", re.IGNORECASE)
+DATE_IN_TEXT = re.compile(rf"(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})", re.IGNORECASE)
 _LINE_SEPARATOR = "|\u00b7,:;-\u2013\u2014"
 _DATE_AFTER = re.compile(r"^(?:[|,\u00b7\-\u2013\u2014]\s*[^.!?]{0,40}|\([^()]{1,30}\)|by\s+(?P<by>\S+(?:\s+\S+){0,4})|"
                          r"(?:updated|modified)\b[^.!?]{0,30})$",
@@ -224,7 +225,7 @@ def _date_line(line: str) -> _DateLine | None:
         return _DateLine(m.group("key"), m.group("date"))
     if len(line) > 140 or len(line.split()) > 18:
         return None
-    m = _DATE_IN_LINE.search(line)
+    m = DATE_IN_TEXT.search(line)
     if not m:
         return None
     before, after = line[: m.start()].strip(), line[m.end():].strip()

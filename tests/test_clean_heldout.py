@@ -12,6 +12,8 @@ the fixtures the rules were written with: no worse than ``trafilatura.extract``,
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from cleaners import clean
@@ -64,8 +66,6 @@ def test_metadata(case) -> None:
 
 
 def _instant(value: str) -> str:
-    from datetime import datetime, timezone
-
     if len(value) <= 10:
         return value
     t = datetime.fromisoformat(value)
