@@ -41,7 +41,7 @@ _ZONES: dict[str, tzinfo] = {name: tzoffset(name, int(hours * 3600)) for name, h
     "NPT": 5.75, "ICT": 7, "WIB": 7, "SGT": 8, "HKT": 8, "PHT": 8, "MYT": 8, "AWST": 8, "WITA": 8,
     "KST": 9, "JST": 9, "WIT": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
     "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-    "AKST": -9, "AKDT": -8, "HST": -10,
+    "AKST": -9, "AKDT": -8, "HST": -10, "BRT": -3, "ART": -3,
 }.items()}
 # US sites print "ET"/"PT" all year: the offset depends on the date (daylight saving time).
 for _name, (_zone, _standard) in {"ET": ("America/New_York", -5), "CT": ("America/Chicago", -6),

@@ -172,6 +172,9 @@ def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, body: s
         listing = [t for t in meta.article_types if t in _LISTING_TYPES]
         if listing:
             return _NON_ARTICLE_TYPES[listing[0]]
+        # a video page by both its og:type and its JSON-LD: a transcript under it is not an article
+        if (meta.page_type or "").startswith("video.") and "videoobject" in meta.article_types:
+            return _NON_ARTICLE_TYPES["videoobject"]
     figures = tree.xpath(".//figure")
     if len(figures) >= 4:
         captions = " ".join(block_text(c) for c in tree.iter("figcaption"))

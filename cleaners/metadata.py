@@ -412,8 +412,10 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
     if re.sub(r"\W+", "", h1_text).lower() in folded:
         h1_text = ""  # the site's logo in an <h1>, not the headline
     title = meta.title or tags.get("og:title") or tags.get("twitter:title")
-    if h1_text and (not title or _same_headline(h1_text, title)):
-        meta.title = tidy(h1_text)  # the headline as printed: no suffix to strip
+    if h1_text and (not title or _same_headline(h1_text, title) or len(h1_text.split()) >= H1_WORDS):
+        # the headline as printed (no suffix to strip); the page's social or SEO title, when it
+        # differs, is a variant written for another audience
+        meta.title = tidy(h1_text)
     else:
         meta.title = tidy(strip_site_name(title or head_title, site_names)) or None
 
@@ -422,6 +424,11 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
     m = _LANG.match(lang or "")
     meta.language = m.group(1).lower() if m else None
     return meta
+
+
+#: Words from which a page's first ``<h1>`` is its headline even when the structured title differs
+#: (shorter ones may be a section label or a logo).
+H1_WORDS = 5
 
 
 def _same_headline(h1: str, title: str) -> bool:

@@ -110,7 +110,16 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     # live-story and republishing notes, membership pitches, time-only stamps, photo credits
     r"^this is a (?:developing|breaking) (?:story|news story)\b|^this (?:story|article) (?:will|may) be updated\b",
     r"^republish this (?:story|article)\W*$|\b(?:may|can) be republished\b",
-    r"\bbecome a (?:paying )?(?:member|subscriber|supporter)(?: today| now)?\W*$",
+    r"\bbecome a (?:paying )?(?:member|subscriber|supporter)(?: today| now| for \S{1,8} (?:a|per) (?:month|year))?\W*$",
+    r"^(?:[\w'\u2019]+ ){0,5}(?:depends|relies) on (?:readers|you|your support|reader support)\W*$",
+    # paywall prompts and comment sections (also in Spanish, French, German, Italian, Portuguese)
+    r"\ba subscription to (?:continue|keep reading|read (?:this|the full))\b|"
+    r"^have an (?:existing )?(?:subscription|account)\s*\?|^thanks? (?:you )?for reading\W*$",
+    r"^(?:comments?|comentarios|commentaires|kommentare|commenti|coment[a\u00e1]rios)(?:\s*\(\d+\))?\W*$",
+    r"^para comentar\b|^pour commenter\b|^(?:to|in order to) (?:comment|post a comment)\b.{0,60}\b(?:log ?in|sign in|"
+    r"register|subscribe)|\bmust be (?:logged in|registered|a subscriber) to comment\b",
+    r"^(?:suscr[i\u00ed]bete|abonnez-vous|inscrivez-vous|abonnieren sie|iscriviti|assine|inscreva-se)\b.{0,60}"
+    r"\b(?:bolet[i\u00ed]n|newsletter|infolettre|notiziario)\b|^recibe\b.{0,100}\ben tu (?:correo|email|e-mail)\b",
     r"^\W{0,3}(?:updated|posted|published)\s*:?\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,4})?\W*$",
     r"\((?:[A-Z][\w.'\u2019-]* ){0,3}(?:staff )?(?:photo|photograph|image|picture)s? (?:by|courtesy of)\b[^()]{1,60}\)$",
     r"^[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019.-]+){1,3} (?:is|was|has been) (?:an? |the )?(?:[\w-]+ ){0,4}"
@@ -338,4 +347,8 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
         if credit:
             parsed.credits.append(credit)
     parsed.paragraphs = [p for p in body if p]
+    if parsed.published is None and parsed.modified is not None:
+        # a page that prints only an "updated" time: that is the page's time (as in the HTML path)
+        parsed.published, parsed.published_raw = parsed.modified, parsed.modified_raw
+        parsed.modified = parsed.modified_raw = None
     return parsed

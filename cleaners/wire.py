@@ -55,6 +55,34 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Jiji": ("Jiji Press", "Jiji"),
     "Canadian Press": ("The Canadian Press", "Canadian Press"),
     "PA Media": ("PA Media", "Press Association"),
+    "Bernama": ("Bernama", "BERNAMA"),
+    "Antara": ("Antara", "ANTARA", "Antara News"),
+    "PNA": ("PNA", "Philippine News Agency"),
+    "VNA": ("VNA", "Vietnam News Agency"),
+    "APP": ("APP", "Associated Press of Pakistan"),
+    "BSS": ("BSS", "Bangladesh Sangbad Sangstha"),
+    "UNB": ("UNB", "United News of Bangladesh"),
+    "WAM": ("WAM", "Emirates News Agency"),
+    "KUNA": ("KUNA", "Kuwait News Agency"),
+    "QNA": ("QNA", "Qatar News Agency"),
+    "IRNA": ("IRNA",),
+    "Interfax": ("Interfax",),
+    "RIA Novosti": ("RIA Novosti",),
+    "Ukrinform": ("Ukrinform",),
+    "Lusa": ("Lusa", "LUSA"),
+    "Belga": ("Belga", "BELGA"),
+    "ANP": ("ANP",),
+    "NTB": ("NTB",),
+    "Ritzau": ("Ritzau",),
+    "Agerpres": ("Agerpres", "AGERPRES"),
+    "MTI": ("MTI",),
+    "CTK": ("CTK", "\u010cTK"),
+    "HINA": ("HINA", "Hina"),
+    "Tanjug": ("Tanjug",),
+    "BTA": ("BTA",),
+    "Prensa Latina": ("Prensa Latina",),
+    "Andina": ("Andina",),
+    "Agência Brasil": ("Agência Brasil", "Agencia Brasil"),
 }
 
 #: Canonical agency name → the domains of its own sites (a ``rel=canonical`` there is a credit).
@@ -80,6 +108,34 @@ AGENCY_DOMAINS: dict[str, tuple[str, ...]] = {
     "Jiji": ("jiji.com",),
     "Canadian Press": ("thecanadianpress.com",),
     "PA Media": ("pamediagroup.com",),
+    "Bernama": ("bernama.com",),
+    "Antara": ("antaranews.com",),
+    "PNA": ("pna.gov.ph",),
+    "VNA": ("vnanet.vn", "vietnamplus.vn"),
+    "APP": ("app.com.pk",),
+    "BSS": ("bssnews.net",),
+    "UNB": ("unb.com.bd",),
+    "WAM": ("wam.ae",),
+    "KUNA": ("kuna.net.kw",),
+    "QNA": ("qna.org.qa",),
+    "IRNA": ("irna.ir",),
+    "Interfax": ("interfax.com", "interfax.ru"),
+    "RIA Novosti": ("ria.ru",),
+    "Ukrinform": ("ukrinform.net", "ukrinform.ua"),
+    "Lusa": ("lusa.pt",),
+    "Belga": ("belga.be",),
+    "ANP": ("anp.nl",),
+    "NTB": ("ntb.no",),
+    "Ritzau": ("ritzau.dk",),
+    "Agerpres": ("agerpres.ro",),
+    "MTI": ("mti.hu",),
+    "CTK": ("ctk.cz",),
+    "HINA": ("hina.hr",),
+    "Tanjug": ("tanjug.rs",),
+    "BTA": ("bta.bg",),
+    "Prensa Latina": ("prensa-latina.cu", "plenglish.com"),
+    "Andina": ("andina.pe",),
+    "Agência Brasil": ("agenciabrasil.ebc.com.br",),
 }
 
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
@@ -91,10 +147,10 @@ _AGENCY_LIST = rf"{_AGENCY}(?:\s*(?:/|,|and|&)\s*{_AGENCY})*"
 _DASH = r"(?:--|[-\u2013\u2014:|])"
 
 # "WASHINGTON (AP) —", "Tokyo, Aug 23 (IANS)", "PARIS, March 3 (AFP) -", "(Reuters) -",
-# "NEW DELHI, Jan 5 (PTI)", "SEOUL, May 2 (Yonhap) --", "BERLIN (dpa) -", "Murcia, 2 mar (EFE).-".
+# "NEW DELHI, Jan 5 (PTI)", "SEOUL, May 2 (Yonhap) --", "SEOUL/BUSAN, May 12 (Yonhap) --", "BERLIN (dpa) -", "Murcia, 2 mar (EFE).-".
 # Also placeless "June 2 (UPI) --" and ANI's "Mumbai (Maharashtra) [India], April 12 (ANI):".
 _DATELINE = re.compile(
-    rf"^(?P<credit>(?:(?:(?P<place>[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){{0,3}})"
+    rf"^(?P<credit>(?:(?:(?P<place>[A-Z][\w.'\u2019-]*(?:(?:[ -]|\s?/\s?)[A-Z][\w.'\u2019-]*){{0,3}})"
     rf"(?:\s*\((?P<state>[A-Z][\w.&' -]{{1,40}})\))?(?:\s*\[(?P<country>[A-Z][\w.' -]{{1,30}})\])?"
     rf"(?:\s*,\s*(?P<region>[A-Z][a-z]{{1,5}}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?!\s+\d))?"
     rf"(?:\s*,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+[A-Za-z]{{3,10}}\.?))?"
@@ -109,7 +165,7 @@ _PLAIN_DATELINE = re.compile(
 )
 _SIGNOFF_LINE = re.compile(
     rf"^(?:{_DASH}|/)?\s*\(?\s*(?:(?:with\s+)?inputs?\s+from\s+|source\s*:\s*|agencies\s*/\s*|"
-    rf"(?:additional|with)\s+reporting\s+(?:by|from)\s+)?"
+    rf"(?:additional|with)\s+reporting\s+(?:by|from)\s+|(?:with\s+)?files\s+from\s+|with\s+)?"
     rf"(?P<agency>{_AGENCY_LIST})\s*\)?\s*$",
     re.IGNORECASE,
 )
@@ -199,7 +255,12 @@ class WireCredit:
 
 def agency_of(name: str) -> str | None:
     """Canonical agency for a printed name ("Associated Press" → "AP"), else None."""
-    name = _STAFF.sub("", name.strip().strip(".,;()"))
+    name = name.strip().strip(".,;()")
+    # the full name first: some agencies' names end in a staff word ("Kuwait News Agency")
+    found = _ALIAS_TO_AGENCY.get(name.lower())
+    if found:
+        return found
+    name = _STAFF.sub("", name)
     return _ALIAS_TO_AGENCY.get(name.lower()) if name else None
 
 
@@ -323,6 +384,7 @@ def match_credit_line(line: str) -> Credit | None:
     """Recognise a standalone credit line: sign-off, copyright or source line.
 
     ``--IANS``, ``(ANI)``, ``— dpa``, ``(With inputs from PTI)``, ``Additional reporting by dpa``,
+    ``— With files from The Associated Press``,
     ``Asia Biz Wire (Reuters)``, ``© 2025 Reuters``,
     ``Copyright 2025 The Associated Press. All rights reserved.``, ``Source: AFP``,
     ``(Reporting by …; Editing by …)``. Bylines are handled by :func:`match_byline`.

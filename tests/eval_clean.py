@@ -28,11 +28,13 @@ from cleaners import clean
 from cleaners.text import words
 from crawler.exceptions import ExtractionError
 
-__all__ = ["Case", "Score", "by_class", "cases", "evaluate", "ours", "score", "trafilatura_default"]
+__all__ = ["HELDOUT_SETS", "Case", "Score", "by_class", "cases", "evaluate", "ours", "score", "trafilatura_default"]
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 #: Pages written apart from the rules (by someone who had not read ``cleaners/``), never tuned on.
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout" / "html"
+#: Every held-out page set (``html``, ``html2``, …), each written by a different writer.
+HELDOUT_SETS = sorted(p.parent for p in HELDOUT.parent.glob("html*/01_*.json"))
 N = 4
 
 
@@ -151,9 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.eval_clean", description=__doc__)
     ap.add_argument("--variants", action="store_true", help="also score trafilatura's other modes")
     ap.add_argument("--pages", action="store_true", help="print each page's F1")
-    ap.add_argument("--heldout", action="store_true", help="score the held-out pages (tests/fixtures/heldout/html)")
+    ap.add_argument("--heldout", nargs="?", const="html", metavar="SET",
+                    help="score a held-out page set instead (tests/fixtures/heldout/SET, default html)")
     args = ap.parse_args(argv)
-    pages = cases(folder=HELDOUT if args.heldout else FIXTURES)
+    pages = cases(folder=HELDOUT.parent / args.heldout if args.heldout else FIXTURES)
     systems: dict[str, Callable[[Case], str]] = {"ours": ours, "trafilatura": trafilatura_default}
     if args.variants:
         systems.update(_variants())

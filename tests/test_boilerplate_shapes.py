@@ -118,6 +118,18 @@ SHAPES = {
     "membership pitch": (dict(after="<p>Our coverage is free for everyone. If you value it, become a member today.</p>"),
                          ["become a member"]),
     "time-only stamp": (dict(before="<p>\u00b7 Updated 7:55 a.m.</p>"), ["Updated 7:55"]),
+    "membership pitch with a price": (dict(after="<h3>Reporting like this depends on readers</h3><p>City Daily is "
+                                                 "free to read and funded by its members. Become a member for $6 a "
+                                                 "month.</p>"), ["depends on readers", "Become a member for"]),
+    "paywall prompt": (dict(after="<p>Thank you for reading!</p><p>Please log in, or sign up for a new account and "
+                                  "purchase a subscription to continue reading.</p><p>Have an existing subscription? "
+                                  "Activate your account to continue.</p>"),
+                       ["Thank you for reading", "purchase a subscription", "existing subscription"]),
+    "Spanish newsletter and comments": (dict(after="<p>Suscr\u00edbete a nuestro bolet\u00edn</p><p>Recibe cada "
+                                                   "ma\u00f1ana las noticias de la ciudad en tu correo.</p>"
+                                                   "<h3>Comentarios</h3><p>Para comentar es necesario estar "
+                                                   "registrado en City Daily.</p>"),
+                                        ["Suscr\u00edbete", "en tu correo", "Comentarios", "Para comentar"]),
     "photo credit closing a caption": (dict(inside="<p>Visitors tour the tram depot on Monday. (Herald photo by Dave "
                                                    "Kimura)</p>"), ["Herald photo by", "Visitors tour the tram depot"]),
     # correction notes leave the body (and become a field, see test_correction_is_a_field)
@@ -148,6 +160,9 @@ LOOKALIKES = [
     "Residents can email their objections to the council at trams@city.example until the end of the month.",
     "The mayor urged residents to become a member of the new tram users' association.",
     "Jane Roe, who covers the route for a cycling group, said the plan would cut journeys by a third.",
+    "Thanks for reading the fine print, the mayor joked, before the council voted on the tram contract.",
+    "Whether the line opens on time depends on readers of the tender documents spotting errors, he said.",
+    "Commuters who buy a subscription to the tram pass before March will pay the old fare for a year.",
 ]
 
 

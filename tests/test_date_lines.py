@@ -1,8 +1,9 @@
 """CLEAN / dates: the date lines news sites print above a story, in their many shapes, become fields.
 
 Each line sits where a page prints it, between the headline and the body; the line must become
-``published`` (or ``modified`` when it says "Updated"), never body text, and a headline that
-merely ends with a date stays the headline.
+``published`` (or ``modified`` when it says "Updated" under a published time; an "Updated" time that
+is the only time printed is the page's time, as in the HTML path), never body text, and a headline
+that merely ends with a date stays the headline.
 """
 
 from __future__ import annotations
@@ -29,15 +30,20 @@ HEADLINE = "Regional government opens new bridge after two years of work"
     ("Sriharikota, Mar 12, 2026 11:42 IST", "published", "2026-03-12T11:42:00+05:30"),
     ("KYODO NEWS - Mar 13, 2026 - 17:48 | Business, All", "published", "2026-03-13T17:48:00"),
     ("April 7, 2026 11:24 AM GMT+6 Updated 3 hours ago", "published", "2026-04-07T11:24:00+06:00"),
-    ("ANI | Updated: Mar 12, 2026 15:47 IST", "modified", "2026-03-12T15:47:00+05:30"),
-    ("Updated 10:58 AM ET, March 19, 2026", "modified", "2026-03-19T10:58:00-04:00"),
-    ("Last Updated: Mar 01 2026 | 11:20 AM MYT", "modified", "2026-03-01T11:20:00+08:00"),
+    ("ANI | Updated: Mar 12, 2026 15:47 IST", "published", "2026-03-12T15:47:00+05:30"),
+    ("Updated 10:58 AM ET, March 19, 2026", "published", "2026-03-19T10:58:00-04:00"),
+    ("Last Updated: Mar 01 2026 | 11:20 AM MYT", "published", "2026-03-01T11:20:00+08:00"),
 ])
 def test_header_date_lines(line: str, field: str, value: str) -> None:
     r = clean(f"{HEADLINE}\n{line}\n\n{BODY}".encode("utf-8"))
     assert getattr(r, field) == value, (line, r.published, r.modified)
     assert r.title == HEADLINE
     assert line not in r.text and "Officials said on Tuesday" in r.text
+
+
+def test_updated_under_a_published_time_is_the_modified_time() -> None:
+    r = clean(f"{HEADLINE}\nPublished 09:05 BRT, April 14, 2026\nUpdated April 14, 2026 18:45 BRT\n\n{BODY}".encode())
+    assert (r.published, r.modified) == ("2026-04-14T09:05:00-03:00", "2026-04-14T18:45:00-03:00")
 
 
 def test_byline_after_the_date() -> None:

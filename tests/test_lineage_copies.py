@@ -95,3 +95,47 @@ def test_index_refuses_other_fingerprint_parameters(tmp_path) -> None:
     with pytest.raises(IndexMismatchError, match="num_perm"):
         LineageIndex.open(path, FingerprintParams(num_perm=64, shingle_bands=16, lead_bands=16, fact_bands=21))
     LineageIndex.open(path).close()  # the original parameters still open it
+
+
+def _seed(prefix: str) -> str:
+    from tests.conftest import SEEDS
+    return clean(next(SEEDS.glob(f"{prefix}_*.txt")).read_bytes()).text
+
+
+@pytest.mark.parametrize("sites, rewrite", [
+    (("https://www.reuters.com/world/summit", "https://www.ptinews.com/story/summit"), False),
+    (("https://paper-one.example/summit", "https://paper-two.example/summit"), True),
+])
+def test_two_agencies_own_reports_are_not_rewrites_of_each_other(sites, rewrite: bool) -> None:
+    """Seed 003 paraphrases seed 000. On two ordinary sites that is a rewrite; on two agencies' own
+    sites they are two agencies' reports of one event, each an original, in one story."""
+    first, second = sites
+    records = {r.url: r for r in assign([
+        Article(first, _seed("000"), published="2025-08-23T08:00:00+00:00"),
+        Article(second, _seed("003"), published="2025-08-23T09:30:00+00:00"),
+    ])}
+    got = records[second]
+    assert (got.relation, got.parent_url) == (("rewrite", first) if rewrite else ("original", None))
+    assert records[first].relation == "original"
+    assert got.story_id == records[first].story_id
+
+
+@pytest.mark.parametrize("headline, parent", [
+    ("Wildfire forces thousands from homes", "https://paper.example/verbatim"),  # the reprint's headline
+    ("Thousands flee as fire spreads", "https://agency.example/wildfire"),  # its own: the wire copy wins
+])
+def test_copy_of_a_verbatim_reprint_follows_the_headline(headline: str, parent: str) -> None:
+    """A copy equally close to a wire story and to its verbatim reprint is the reprint's when it
+    keeps the reprint's headline (aggregators keep the headline of the page they took)."""
+    paras, wire = _body("11_ap-wildfire-evacuations")
+    arts = [
+        Article("https://agency.example/wildfire", "\n".join(paras), title="Evacuations ordered as wildfire grows",
+                wire=wire, credited=True, published="2025-08-19T17:12:00-07:00", publisher_wire=wire),
+        Article("https://paper.example/verbatim", "\n".join(paras), title="Wildfire forces thousands from homes",
+                wire=wire, credited=True, published="2025-08-19T18:00:00-07:00"),
+        Article("https://aggregator.example/excerpt", "\n".join(paras[:2]) + "\nRead the full story.",
+                title=headline, published="2025-08-19T19:00:00-07:00"),
+    ]
+    for order in (arts, arts[::-1]):
+        got = {r.url: r for r in assign(order)}["https://aggregator.example/excerpt"]
+        assert (got.relation, got.parent_url, got.original_url) == ("excerpt", parent, "https://agency.example/wildfire")

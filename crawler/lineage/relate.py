@@ -17,6 +17,7 @@ Given the articles of a neighbourhood and the exact scores of their candidate pa
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from functools import cached_property
@@ -28,6 +29,7 @@ from crawler.lineage.verify import ALIGN_TERMS, COPY_CONTAINMENT, PairScores, Te
 
 __all__ = ["Node", "needs_passages", "settle"]
 
+_WORD = re.compile(r"\w+")
 #: Copy relations, strongest first: a parent with a stronger relation is preferred.
 _STRENGTH = {"verbatim": 5, "trimmed": 4, "excerpt": 4, "edited": 3, "rewrite": 2}
 #: Shingle containment, both ways, of a verbatim copy (a changed headline or template does not count).
@@ -72,6 +74,12 @@ class Node:
     story: str | None = None
     key: str = ""
     publisher_wire: str | None = None
+    title: str | None = None
+
+    @cached_property
+    def headline(self) -> str:
+        """The title reduced to its lower-case words, for comparing headlines."""
+        return " ".join(_WORD.findall((self.title or "").lower()))
 
     @cached_property
     def interval(self) -> tuple[datetime, datetime] | None:
@@ -179,6 +187,10 @@ def _edge(a: Node, b: Node, s: PairScores) -> _Edge | None:
     rel_ab, rel_ba = copy_relation(s), copy_relation(s.flipped())
     if not (rel_ab or rel_ba):
         return None
+    if _rival_agencies(a, b) and {rel_ab, rel_ba} <= {"rewrite", None}:
+        # two agencies' own reports of one event are each written by their own reporters from the
+        # same statements and quotes: only a textual copy makes one the other's
+        return None
     votes = _votes(a, b, s, rel_ab, rel_ba)
     margin = sum(v for _, v in votes)
     # the edge's votes favour its source (the original) when positive
@@ -187,6 +199,11 @@ def _edge(a: Node, b: Node, s: PairScores) -> _Edge | None:
         return _Edge(b.id, a.id, rel, s.flipped(), margin, votes)  # type: ignore[arg-type]
     rel = rel_ab or ("edited" if rel_ba in ("trimmed", "excerpt", "edited") else rel_ba)
     return _Edge(a.id, b.id, rel, s, -margin, [(n, -v) for n, v in votes])  # type: ignore[arg-type]
+
+
+def _rival_agencies(a: Node, b: Node) -> bool:
+    """Both articles are on agencies' own sites, of different agencies."""
+    return bool(a.publisher_wire and b.publisher_wire and a.publisher_wire != b.publisher_wire)
 
 
 def _within_story_span(a: Node, b: Node) -> bool:
@@ -266,14 +283,7 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
     parent: dict[int, _Edge] = {}
     for copy, out in edges.items():
         out.sort(key=lambda e: (-_STRENGTH[e.relation], -e.similarity, e.source))
-        best = out[0]
-        # equally close sources: prefer one that copies nobody (the wire copy itself)
-        for e in out[1:]:
-            if (e.relation == best.relation and best.similarity - e.similarity <= 0.02
-                    and best.source in edges and e.source not in edges):
-                best = e
-                break
-        parent[copy] = best
+        parent[copy] = _closest_source(nodes, copy, out, edges)
     _break_cycles(parent)
 
     def root(i: int) -> int:
@@ -332,6 +342,25 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
                 evidence=ev,
             )
     return out
+
+
+def _closest_source(nodes: dict[int, Node], copy: int, out: list[_Edge], edges: dict[int, list[_Edge]]) -> _Edge:
+    """The parent among a copy's candidate sources, ``out``, sorted strongest and closest first.
+
+    Sources whose texts are equally close to the copy (a wire story and its verbatim reprints)
+    are told apart by the headline first: a copy of a copy usually keeps the headline of the page
+    it was taken from. Failing that, the source that copies nobody (the wire copy itself) wins.
+    """
+    best = out[0]
+    ties = [e for e in out if e.relation == best.relation and best.similarity - e.similarity <= 0.02]
+    if len(ties) > 1:
+        headline = nodes[copy].headline
+        same = [e for e in ties if headline and nodes[e.source].headline == headline]
+        if same and len(same) < len(ties):
+            return same[0]
+        if best.source in edges:
+            return next((e for e in ties if e.source not in edges), best)
+    return best
 
 
 def _break_cycles(parent: dict[int, _Edge]) -> None:
