@@ -179,8 +179,11 @@ def strip_site_name(title: str, site_names: list[str]) -> str:
 
 
 #: What marks a byline element, best first.
+#: (A byline's parts, "byline__role" or "byline__dates", are not the byline.)
+_NOT_NAME = ('not(contains(@class, "bio")) and not(contains(@class, "role")) and not(contains(@class, "date")) '
+             'and not(contains(@class, "time"))')
 _BYLINE_TESTS = (
-    'contains(@class, "byline") and not(contains(@class, "bio"))',
+    f'contains(@class, "byline") and {_NOT_NAME}',
     '@itemprop="author"',
     'contains(@class, "author-name") or contains(@class, "author__name")',
     '@rel="author"',

@@ -189,6 +189,12 @@ _JOB_TITLE = re.compile(
     r"producer|analyst|intern|critic|photographer|chief|editor-at-large)s?$", re.IGNORECASE)
 _PERSON_THEN_AGENCY = re.compile(
     rf"^(?P<person>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){{1,3}})\s+(?P<agency>{_AGENCY})$")
+# "Marcy Vandeventer Staff Writer": a name, then the job title a template prints after it.
+_PERSON_THEN_TITLE = re.compile(
+    r"^(?P<person>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,2}?)\s+(?i:(?:(?:staff|senior|chief|contributing|"
+    r"special|foreign|national|local|political|business|sports|city|health|science|education|courts?|"
+    r"investigative|freelance|assistant|associate|managing|deputy|news|features|opinion|data|digital)\s+){1,2}"
+    r"(?:editor|writer|correspondent|reporter|columnist|contributor|producer|analyst|photographer)s?)$")
 _SMALL_WORDS = {"of", "and", "the", "de", "la", "von", "van", "der", "du", "da", "di"}
 _SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy)\s*:\s*(?P<agency>{_AGENCY_LIST})\.?"
                           rf"(?:\s*[|\u00b7,]\s*[^|]{{0,40}})?$", re.IGNORECASE)
@@ -201,6 +207,9 @@ _BLOOMBERG_SIGNOFF = re.compile(r"^(?:--|[\u2013\u2014])\s*With assistance from\
 _EMAIL = re.compile(r"^[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)$")
 _STAFF = re.compile(r"\s+(?:staff|news|wire|desk|reporters?|correspondents?|news agency|agency|bureau)$",
                     re.IGNORECASE)
+# "Redazione ANSA", "Redacción EFE": the agency's newsroom
+_NEWSROOM = re.compile(r"^(?:redazione|redacci[o\u00f3]n|r[e\u00e9]daction|redaktion|reda[c\u00e7][a\u00e3]o|newsroom)\s+",
+                       re.IGNORECASE)
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/]*@)?([^/:?#]+)", re.IGNORECASE)
 _COPYRIGHT_ANYWHERE = re.compile(
     r"(?:\u00a9|\(c\)|\bcopyright\b)\s*(?:\u00a9|\(c\))?\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?,?\s*"
@@ -255,7 +264,7 @@ class WireCredit:
 
 def agency_of(name: str) -> str | None:
     """Canonical agency for a printed name ("Associated Press" → "AP"), else None."""
-    name = name.strip().strip(".,;()")
+    name = _NEWSROOM.sub("", name.strip().strip(".,;()"))
     # the full name first: some agencies' names end in a staff word ("Kuwait News Agency")
     found = _ALIAS_TO_AGENCY.get(name.lower())
     if found:
@@ -343,7 +352,9 @@ def match_byline(line: str) -> tuple[list[Author], list[Credit]] | None:
     for part in re.split(r"\s*(?:,|;|\band\b|\by\b|\bund\b|\bet\b|\bwith\b|\bavec\b|\bcon\b|\bmit\b|&|\||/|\u2014|\u2013| - )\s*",
                              m.group("who")):
         both = _PERSON_THEN_AGENCY.match(part.strip(" ."))  # "KAREN VOLK Associated Press"
-        parts.extend((both.group("person"), both.group("agency")) if both else (part,))
+        titled = _PERSON_THEN_TITLE.match(part.strip(" ."))
+        parts.extend((both.group("person"), both.group("agency")) if both else
+                     (titled.group("person"),) if titled else (part,))
     for part in (_title_case(p.strip(" .")) for p in parts):
         if not part:
             continue

@@ -114,6 +114,15 @@ def test_language_is_the_body_language() -> None:
     ("<span class='byline'>By ANA SILVA Associated Press</span>", "By ANA SILVA Associated Press",
      [("Ana Silva", "person"), ("Associated Press", "organization")]),
     ("<div class='byline'>Por Ana Silva</div>", "Por Ana Silva", [("Ana Silva", "person")]),
+    # a name and the job title the template prints after it, without a comma
+    ("<span class='tnt-byline'>By <a rel='author'>Ana Silva</a> Staff Writer</span>", "By Ana Silva Staff Writer",
+     [("Ana Silva", "person")]),
+    # the byline's parts: its role line is not the byline
+    ("<div class='byline'><span itemprop='author'><span itemprop='name'>Ana Silva</span></span> "
+     "<span class='byline__role'>Local Democracy Reporter</span><div class='byline__dates'>Published: 07:15, "
+     "2 March 2026 Updated: 09:02, 2 March 2026</div></div>", "Ana Silva", [("Ana Silva", "person")]),
+    # an agency's newsroom
+    ("<span class='article-author'>Redazione ANSA</span>", "Redazione ANSA", [("Redazione ANSA", "organization")]),
 ])
 def test_bylines(top: str, byline: str, authors: list[tuple[str, str]]) -> None:
     r = clean(page(top=top))
