@@ -178,10 +178,10 @@ def strip_site_name(title: str, site_names: list[str]) -> str:
     return title.strip()
 
 
-#: What marks a byline element, best first.
-#: (A byline's parts, "byline__role" or "byline__dates", are not the byline.)
+# A byline's parts ("byline__role", "byline__dates") and an author's bio are not the byline.
 _NOT_NAME = ('not(contains(@class, "bio")) and not(contains(@class, "role")) and not(contains(@class, "date")) '
              'and not(contains(@class, "time"))')
+#: What marks a byline element, best first.
 _BYLINE_TESTS = (
     f'contains(@class, "byline") and {_NOT_NAME}',
     '@itemprop="author"',

@@ -357,7 +357,7 @@ def _closest_source(nodes: dict[int, Node], copy: int, out: list[_Edge], edges: 
         headline = nodes[copy].headline
         same = [e for e in ties if headline and nodes[e.source].headline == headline]
         if same and len(same) < len(ties):
-            return same[0]
+            return next((e for e in same if e.source not in edges), same[0])
         if best.source in edges:
             return next((e for e in ties if e.source not in edges), best)
     return best
