@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "AGENCIES",
@@ -23,6 +24,7 @@ __all__ = [
     "WireCredit",
     "agency_of",
     "agency_of_url",
+    "attribution_in_text",
     "find_copyright",
     "match_byline",
     "match_credit_line",
@@ -147,7 +149,8 @@ _AGENCY_LIST = rf"{_AGENCY}(?:\s*(?:/|,|and|&)\s*{_AGENCY})*"
 _DASH = r"(?:--|[-\u2013\u2014:|])"
 
 # "WASHINGTON (AP) —", "Tokyo, Aug 23 (IANS)", "PARIS, March 3 (AFP) -", "(Reuters) -",
-# "NEW DELHI, Jan 5 (PTI)", "SEOUL, May 2 (Yonhap) --", "SEOUL/BUSAN, May 12 (Yonhap) --", "BERLIN (dpa) -", "Murcia, 2 mar (EFE).-".
+# "NEW DELHI, Jan 5 (PTI)", "SEOUL, May 2 (Yonhap) --", "SEOUL/BUSAN, May 12 (Yonhap) --", "BERLIN (dpa) -",
+# "Murcia, 2 mar (EFE).-".
 # Also placeless "June 2 (UPI) --" and ANI's "Mumbai (Maharashtra) [India], April 12 (ANI):".
 _DATELINE = re.compile(
     rf"^(?P<credit>(?:(?:(?P<place>[A-Z][\w.'\u2019-]*(?:(?:[ -]|\s?/\s?)[A-Z][\w.'\u2019-]*){{0,3}})"
@@ -208,8 +211,8 @@ _EMAIL = re.compile(r"^[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)$")
 _STAFF = re.compile(r"\s+(?:staff|news|wire|desk|reporters?|correspondents?|news agency|agency|bureau)$",
                     re.IGNORECASE)
 # "Redazione ANSA", "Redacción EFE": the agency's newsroom
-_NEWSROOM = re.compile(r"^(?:redazione|redacci[o\u00f3]n|r[e\u00e9]daction|redaktion|reda[c\u00e7][a\u00e3]o|newsroom)\s+",
-                       re.IGNORECASE)
+_NEWSROOM = re.compile(
+    r"^(?:redazione|redacci[o\u00f3]n|r[e\u00e9]daction|redaktion|reda[c\u00e7][a\u00e3]o|newsroom)\s+", re.IGNORECASE)
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/]*@)?([^/:?#]+)", re.IGNORECASE)
 _COPYRIGHT_ANYWHERE = re.compile(
     r"(?:\u00a9|\(c\)|\bcopyright\b)\s*(?:\u00a9|\(c\))?\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?,?\s*"
@@ -271,6 +274,27 @@ def agency_of(name: str) -> str | None:
         return found
     name = _STAFF.sub("", name)
     return _ALIAS_TO_AGENCY.get(name.lower()) if name else None
+
+
+@lru_cache(maxsize=128)
+def _attribution(agency: str) -> re.Pattern[str]:
+    names = "|".join(re.escape(a) for a in sorted(AGENCIES.get(agency, (agency,)), key=len, reverse=True))
+    who = rf"(?:the )?(?:{names})(?![\w-])"
+    return re.compile(
+        rf"(?i:according to|reported by|cited by|quoted by|via|citing)\s+(?i:(?:a|the) (?:report|dispatch) "
+        rf"(?:by|from)\s+)?{who}|(?<![\w-]){who}(?:\s+(?i:news agency|reported|reports|said|says|quoted))\b")
+
+
+def attribution_in_text(text: str, agency: str) -> str | None:
+    """Where ``text`` attributes its report to ``agency`` in a sentence ("…, Kyodo News reported",
+    "according to Reuters"), the words that do; else None.
+
+    Such a phrase is a mention, not a credit line, for cleaning: an article citing one fact from an
+    agency is not that agency's copy. Lineage counts it as crediting the agency once the article
+    is known to be a copy (a rewrite) of that agency's report.
+    """
+    m = _attribution(agency).search(text)
+    return m.group(0) if m else None
 
 
 def agency_of_url(url: str) -> str | None:

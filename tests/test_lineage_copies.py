@@ -138,4 +138,23 @@ def test_copy_of_a_verbatim_reprint_follows_the_headline(headline: str, parent: 
     ]
     for order in (arts, arts[::-1]):
         got = {r.url: r for r in assign(order)}["https://aggregator.example/excerpt"]
-        assert (got.relation, got.parent_url, got.original_url) == ("excerpt", parent, "https://agency.example/wildfire")
+        assert (got.relation, got.parent_url, got.original_url) == ("excerpt", parent,
+                                                                     "https://agency.example/wildfire")
+
+
+@pytest.mark.parametrize("closing, credited", [
+    ("", False),
+    ("\nThe summit was first reported by the Indo-Asian News Service, IANS reported.", True),
+])
+def test_a_rewrite_credits_its_source_in_a_sentence(closing: str, credited: bool) -> None:
+    """A rewrite that names its original's agency in the text ("…, IANS reported") credits it;
+    the cleaner leaves such a mention out of the article's own credit lines."""
+    records = {r.url: r for r in assign([
+        Article("https://ians.example/summit", _seed("000"), wire="IANS", credited=True,
+                published="2025-08-23T08:00:00+00:00"),
+        Article("https://paper.example/summit", _seed("003") + closing, published="2025-08-23T11:00:00+00:00"),
+    ])}
+    got = records["https://paper.example/summit"]
+    assert (got.relation, got.parent_url) == ("rewrite", "https://ians.example/summit")
+    assert (got.credited, got.miscredited) == (credited, False)
+    assert bool(got.evidence["credit"]["in_text"]) == credited

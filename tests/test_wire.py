@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaners import AGENCIES, clean
-from cleaners.wire import match_byline
+from cleaners.wire import attribution_in_text, match_byline
 
 BODY = ("Officials said on Tuesday that the new bridge would open to traffic next month after two years of "
         "construction work.\n\nThe project cost more than 400 million dollars and was funded by the regional "
@@ -111,3 +111,17 @@ def test_bylines_split_people_and_organisations() -> None:
     authors, credits = match_byline("By The Associated Press")  # type: ignore[misc]
     assert [(a.name, a.kind) for a in authors] == [("The Associated Press", "organization")]
     assert match_byline("By the end of the year, prices had doubled.") is None
+
+
+@pytest.mark.parametrize("text, agency, words", [
+    ("A quake struck off Kochi before dawn on Thursday, Kyodo News reported.", "Kyodo", "Kyodo News reported"),
+    ("The bottles were recalled on Thursday, according to The Associated Press.", "AP",
+     "according to The Associated Press"),
+    ("Ten people died, according to a report by Reuters.", "Reuters", "according to a report by Reuters"),
+    ("The ministry said, citing AFP figures, that 40 ships waited.", "AFP", "citing AFP"),
+    ("An AP photographer was injured in the blast.", "AP", None),  # a mention of the agency, not of the story's source
+    ("He told Reuters the plant would reopen.", "Reuters", None),  # an interview, not a credit
+    ("Prices rose, according to Reuters.", "AFP", None),  # another agency
+])
+def test_attribution_in_text(text: str, agency: str, words: str | None) -> None:
+    assert attribution_in_text(text, agency) == words

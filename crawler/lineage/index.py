@@ -261,8 +261,8 @@ class LineageIndex:
             chunk = wanted[start:start + 500]
             for doc, url, published, first_seen, wire, credited, story, key, body, publisher_wire, views, title in \
                     self._db.execute("SELECT id, url, published, first_seen, wire, credited, story, key, text, "
-                                     f"publisher_wire, views, title FROM docs WHERE id IN ({','.join('?' * len(chunk))})",
-                                     chunk):
+                                     "publisher_wire, views, title FROM docs "
+                                     f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
                 text = self._texts.get(doc)
                 if text is None:
                     # the tokens and fact terms saved at add: tokenising again cost more than the rest

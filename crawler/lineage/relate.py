@@ -23,6 +23,7 @@ from datetime import datetime, timedelta, timezone
 from functools import cached_property
 from typing import Any
 
+from cleaners.wire import attribution_in_text
 from crawler.lineage.drift import drift
 from crawler.lineage.model import LineageRecord
 from crawler.lineage.verify import ALIGN_TERMS, COPY_CONTAINMENT, PairScores, Text, align, compare, complete
@@ -310,11 +311,14 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
             src = nodes[e.source]
             # the original's agency: its credit, or the agency whose own site published it
             agency = orig.wire or orig.publisher_wire
+            # a rewrite often credits its source in a sentence ("according to Reuters") instead of
+            # a credit line
+            in_text = attribution_in_text(node.text.text, agency) if agency and node.wire != agency else None
             out[i] = LineageRecord(
                 url=node.url, relation=e.relation, parent_url=src.url, original_url=orig.url,
-                story_id=story[i], wire=node.wire, credited=bool(node.wire and node.wire == agency),
-                miscredited=bool(node.wire and agency and node.wire != agency), confidence=e.confidence,
-                evidence={},
+                story_id=story[i], wire=node.wire, credited=bool(node.wire and node.wire == agency or in_text),
+                miscredited=bool(node.wire and agency and node.wire != agency and not in_text),
+                confidence=e.confidence, evidence={},
             )
             if i in explain:
                 scores = complete(node.text, src.text, e.scores)
@@ -323,7 +327,7 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
                     "passages": _passage_evidence(scores),
                     "aligned_sentences": _sentence_evidence(node, src, scores),
                     "direction": [{"signal": n, "weight": v} for n, v in e.votes],
-                    "credit": {"copy": node.wire, "original": agency},
+                    "credit": {"copy": node.wire, "original": agency, "in_text": in_text},
                     "times": {"copy": node.published, "source": src.published, "original": orig.published,
                               "copy_first_seen": node.first_seen, "source_first_seen": src.first_seen},
                     "other_sources": [nodes[x.source].url for x in edges[i] if x.source != e.source][:5],
