@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from cleaners._result import CleanResult
+from cleaners.dates import with_site_zone
 from cleaners.plaintext import parse
 from cleaners.text import decode
 from cleaners.wire import AGENCIES, Author, WireCredit, summarize
@@ -105,9 +106,9 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
     return CleanResult(
         text=body,
         title=parsed.title,
-        published=parsed.published,
+        published=with_site_zone(parsed.published, url),
         published_raw=parsed.published_raw,
-        modified=parsed.modified,
+        modified=with_site_zone(parsed.modified, url),
         modified_raw=parsed.modified_raw,
         byline=parsed.byline,
         authors=parsed.authors,

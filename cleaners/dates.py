@@ -18,8 +18,9 @@ __all__ = ["DATE_TEXT", "parse_date"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?"
-_TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013)?\s*(?:at\s+)?{_CLOCK})?"
+_CLOCK = r"\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?"
+# "at", and the same word in French, Spanish, Portuguese, German, Italian and Dutch
+_TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013)?\s*(?:(?:at|\u00e0|a las|\u00e0s|um|alle|om)\s+)?{_CLOCK})?"
 #: A printed date, optionally with a time and zone: ISO, "23 Aug 2025", "Aug 23, 2025",
 #: "Saturday, August 23, 2025 10:05 IST", "23/08/2025".
 DATE_TEXT = (
@@ -66,6 +67,10 @@ def parse_date(text: str) -> str | None:
     raw = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text.strip()).replace("(", "").replace(")", "")
     raw = re.sub(r"(\d{1,2})\.(\d{2})(?=\s*[AaPp]\.?[Mm])", r"\1:\2", raw).replace("|", " ").replace("\u00b7", " ")
     raw = re.sub(r"\s[\u2013\u2014]\s", " ", raw)
+    # "17h48" (French, Portuguese) and the word before a time ("à 17:48", "um 9.30")
+    raw = re.sub(r"\b(\d{1,2})h(\d{2})\b", r"\1:\2", raw)
+    raw = re.sub(r"\s(?:\u00e0|a las|\u00e0s|um|alle|om)\s+(?=\d)", " ", raw)
+    raw = re.sub(r"(?<=\s)(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2", raw)  # "17.48 Uhr"
     dotted = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})", raw)
     if dotted:  # 09.07.2025 is day.month.year wherever it is printed
         raw = f"{dotted.group(3)}-{int(dotted.group(2)):02d}-{int(dotted.group(1)):02d}" + raw[dotted.end():]
@@ -86,3 +91,43 @@ def parse_date(text: str) -> str | None:
     if not _HAS_TIME.search(raw):
         return value.date().isoformat()
     return value.isoformat()
+
+
+#: Country-code domains of countries that keep one time zone: a clock time a site there prints
+#: without a zone is that zone's (countries with several zones, .us .ca .au .br .ru .mx .id, and
+#: those with islands in another zone, .es .pt, are left out).
+SITE_ZONES = {
+    "uk": "Europe/London", "ie": "Europe/Dublin", "be": "Europe/Brussels", "nl": "Europe/Amsterdam",
+    "lu": "Europe/Luxembourg", "fr": "Europe/Paris", "de": "Europe/Berlin", "at": "Europe/Vienna",
+    "ch": "Europe/Zurich", "it": "Europe/Rome", "dk": "Europe/Copenhagen", "se": "Europe/Stockholm",
+    "no": "Europe/Oslo", "fi": "Europe/Helsinki", "pl": "Europe/Warsaw", "cz": "Europe/Prague",
+    "sk": "Europe/Bratislava", "hu": "Europe/Budapest", "si": "Europe/Ljubljana", "hr": "Europe/Zagreb",
+    "rs": "Europe/Belgrade", "ro": "Europe/Bucharest", "bg": "Europe/Sofia", "gr": "Europe/Athens",
+    "tr": "Europe/Istanbul", "il": "Asia/Jerusalem", "eg": "Africa/Cairo", "ke": "Africa/Nairobi",
+    "ng": "Africa/Lagos", "gh": "Africa/Accra", "za": "Africa/Johannesburg", "ae": "Asia/Dubai",
+    "sa": "Asia/Riyadh", "qa": "Asia/Qatar", "kw": "Asia/Kuwait", "pk": "Asia/Karachi", "in": "Asia/Kolkata",
+    "lk": "Asia/Colombo", "np": "Asia/Kathmandu", "bd": "Asia/Dhaka", "th": "Asia/Bangkok",
+    "vn": "Asia/Ho_Chi_Minh", "my": "Asia/Kuala_Lumpur", "sg": "Asia/Singapore", "ph": "Asia/Manila",
+    "hk": "Asia/Hong_Kong", "tw": "Asia/Taipei", "cn": "Asia/Shanghai", "kr": "Asia/Seoul", "jp": "Asia/Tokyo",
+    "ar": "America/Argentina/Buenos_Aires", "co": "America/Bogota", "pe": "America/Lima",
+}
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?([^/:?#]+)", re.IGNORECASE)
+
+
+def with_site_zone(value: str | None, url: str | None) -> str | None:
+    """``value`` (ISO 8601) with the site's time zone when it is a clock time printed without one
+    on a site whose country keeps one zone (:data:`SITE_ZONES`, by the URL's country-code domain);
+    else ``value`` unchanged. Daylight saving time follows the date."""
+    if not value or len(value) <= 10 or not url:
+        return value
+    m = _HOST.match(url)
+    zone = SITE_ZONES.get(m.group(1).rstrip(".").rsplit(".", 1)[-1].lower()) if m else None
+    if zone is None:
+        return value
+    try:
+        t = datetime.fromisoformat(value)
+        if t.tzinfo is not None:
+            return value
+        return t.replace(tzinfo=ZoneInfo(zone)).isoformat()
+    except (ValueError, ZoneInfoNotFoundError):
+        return value

@@ -24,7 +24,7 @@ import trafilatura
 from cleaners.charset import decode_html
 from cleaners.dom import STRAY_MARK, block_text, parse_html, prune_boilerplate, unwrap_layout_tables
 from cleaners.metadata import ARTICLE_TYPES as _ARTICLE_TYPES
-from cleaners.metadata import PageMeta, read_metadata
+from cleaners.metadata import PageMeta, read_metadata, script_date
 from cleaners.plaintext import Parsed, parse
 from cleaners.text import tidy
 from cleaners.wire import Author, Credit, agency_of, agency_of_url, find_copyright, match_byline, match_credit_line
@@ -57,10 +57,12 @@ _NON_ARTICLE_TYPES = {
     "imagegallery": "a photo gallery (JSON-LD ImageGallery)",
     "mediagallery": "a media gallery (JSON-LD MediaGallery)",
     "videoobject": "a video page (JSON-LD VideoObject)",
+    "podcastepisode": "a podcast episode page (JSON-LD PodcastEpisode)",
     "searchresultspage": "a search results page",
     "profilepage": "an author profile page",
 }
-_LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
+#: Page types that say "not an article" whatever the word count, when no article type is beside them.
+_LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage", "podcastepisode"}
 _NON_ARTICLE_OG = {"website": "a section front (og:type website)", "video.other": "a video page (og:type video)",
                    "video.movie": "a video page (og:type video)", "video.episode": "a video page (og:type video)",
                    "profile": "an author profile page (og:type profile)"}
@@ -167,8 +169,9 @@ def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, body: s
             meta.page_type in _NON_ARTICLE_TYPES and words < MIN_ARTICLE_WORDS):
         return _NON_ARTICLE_TYPES[meta.page_type]  # type: ignore[index]
     if not _marked(meta):
-        # typed as a listing (a section front's CollectionPage, an ItemList of stories) with no
-        # article object beside it: its teasers are not an article, however many words they make
+        # typed as a listing (a section front's CollectionPage, an ItemList of stories) or a podcast
+        # episode with no article object beside it: its teasers or show notes are not an article,
+        # however many words they make
         listing = [t for t in meta.article_types if t in _LISTING_TYPES]
         if listing:
             return _NON_ARTICLE_TYPES[listing[0]]
@@ -287,6 +290,8 @@ def extract_html(content: bytes | str, url: str | None = None, content_type: str
     if tree is None:
         raise ExtractionError("the HTML could not be parsed into any element; is it HTML at all?")
     meta = read_metadata(tree, url)
+    if meta.published is None and meta.modified is None:
+        meta.published, meta.published_raw = script_date(html) or (None, None)
     page_credits = _page_credits(meta, tree)
     unwrap_layout_tables(tree)
     dropped = prune_boilerplate(tree)

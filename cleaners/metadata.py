@@ -278,6 +278,10 @@ def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
             found.append((seen_h1, modified, value, m.group(0).strip() if key else m.group("date")))
     if any(f[0] for f in found):
         found = [f for f in found if f[0]]
+    # a date bar's "Wednesday, March 18, 2026" above "Mar. 18, 2026 5:04 p.m. ET" (a page with no
+    # <h1>): the same day with its time is the article's
+    timed = {f[2][:10]: f for f in found if not f[1] and len(f[2]) > 10}
+    found = [timed.get(f[2], f) if not f[1] and len(f[2]) == 10 else f for f in found]
     for _, modified, value, raw in found:
         if modified and meta.modified is None:
             meta.modified, meta.modified_raw = value, raw
@@ -286,6 +290,25 @@ def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
     if meta.published is None and meta.modified is not None and not any(not f[1] for f in found):
         meta.published, meta.published_raw = meta.modified, meta.modified_raw
         meta.modified = meta.modified_raw = None
+
+
+# A publication time in a page's own JSON state (Next.js, aggregators' web readers): an ISO
+# date-time under one of the usual keys.
+_SCRIPT_DATE = re.compile(r'"(?:datePublished|publishedDate(?:Time)?|publishDate|published_?[aA]t|firstPublished(?:Date)?|'
+                          r'pubDate)"\s*:\s*"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[^"]{0,20})"')
+
+
+def script_date(html: str) -> tuple[str, str] | None:
+    """The publication time a page's own JSON state holds (``"publishedDateTime": "…"`` in a
+    script), as ``(ISO value, raw)``, for a page that prints none in markup or text.
+
+    Scripts are cut before the page is parsed, so this reads the decoded page itself.
+    """
+    for m in _SCRIPT_DATE.finditer(html):
+        value = parse_date(m.group(1))
+        if value:
+            return value, m.group(1)
+    return None
 
 
 _CORRECTION_STARTS = ("Correction", "CORRECTION", "Editor", "EDITOR", "This story", "This article", "Clarification",
@@ -431,7 +454,7 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
 
 #: Words from which a page's first ``<h1>`` is its headline even when the structured title differs
 #: (shorter ones may be a section label or a logo).
-H1_WORDS = 5
+H1_WORDS = 4
 
 
 def _same_headline(h1: str, title: str) -> bool:

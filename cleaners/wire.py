@@ -199,7 +199,8 @@ _PERSON_THEN_TITLE = re.compile(
     r"investigative|freelance|assistant|associate|managing|deputy|news|features|opinion|data|digital)\s+){1,2}"
     r"(?:editor|writer|correspondent|reporter|columnist|contributor|producer|analyst|photographer)s?)$")
 _SMALL_WORDS = {"of", "and", "the", "de", "la", "von", "van", "der", "du", "da", "di"}
-_SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy)\s*:\s*(?P<agency>{_AGENCY_LIST})\.?"
+# "Source: AFP", also in Dutch, German, Spanish, Portuguese/Italian ("Bron: ANP", "Quelle: dpa", "Fuente: EFE")
+_SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy|bron|quelle|fuente|fonte)\s*:\s*(?P<agency>{_AGENCY_LIST})\.?"
                           rf"(?:\s*[|\u00b7,]\s*[^|]{{0,40}})?$", re.IGNORECASE)
 # A desk or site name with the agency in parentheses, on a line of its own: "Asia Biz Wire (Reuters)".
 _NAME_THEN_AGENCY = re.compile(rf"^(?:[A-Z][\w&.'\u2019-]*\s+){{0,2}}[A-Z][\w&.'\u2019-]*\s*\(\s*(?P<agency>{_AGENCY_LIST})\s*\)$")

@@ -8,10 +8,12 @@ that merely ends with a date stays the headline.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleaners import clean
-from cleaners.dates import parse_date
+from cleaners.dates import DATE_TEXT, parse_date, with_site_zone
 
 BODY = ("Officials said on Tuesday that the new bridge would open to traffic next month after two years of "
         "construction work.\n\nThe project cost more than 400 million dollars and was funded by the regional "
@@ -73,3 +75,43 @@ def test_zones_and_shapes(text: str, value: str) -> None:
 def test_an_unknown_zone_is_dropped_quietly(recwarn) -> None:
     assert parse_date("March 3, 2026 10:00 XYZT") == "2026-03-03T10:00:00"
     assert not [w for w in recwarn if "tzname" in str(w.message)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("22/01/2026 à 17h48", "2026-01-22T17:48:00"),
+    ("22.01.2026 um 17.48 Uhr", "2026-01-22T17:48:00"),
+    ("Mar. 18, 2026 5:04 p.m. ET", "2026-03-18T17:04:00-04:00"),
+])
+def test_times_in_other_languages(text: str, value: str) -> None:
+    m = re.search(DATE_TEXT, text)
+    assert m and parse_date(m.group(0)) == value
+
+
+@pytest.mark.parametrize("value, url, want", [
+    ("2026-01-22T17:48:00", "https://www.laderniereedition.be/x", "2026-01-22T17:48:00+01:00"),
+    ("2026-07-22T17:48:00", "https://www.laderniereedition.be/x", "2026-07-22T17:48:00+02:00"),  # summer time
+    ("2026-01-14T18:22:00", "https://www.telanganatimes.in/x", "2026-01-14T18:22:00+05:30"),
+    ("2026-03-14T16:30:00", "https://touchlinetales.co.uk/x", "2026-03-14T16:30:00+00:00"),
+    ("2026-01-22T17:48:00", "https://www.example.com/x", "2026-01-22T17:48:00"),  # no country
+    ("2026-01-22T17:48:00", "https://www.news.com.au/x", "2026-01-22T17:48:00"),  # several zones
+    ("2026-01-22T17:48:00-05:00", "https://www.laderniereedition.be/x", "2026-01-22T17:48:00-05:00"),  # printed zone
+    ("2026-01-22", "https://www.laderniereedition.be/x", "2026-01-22"),  # a date alone
+])
+def test_a_zone_less_time_takes_the_site_countrys_zone(value: str, url: str, want: str) -> None:
+    assert with_site_zone(value, url) == want
+
+
+def test_a_dated_time_beats_the_date_bar_of_the_same_day() -> None:
+    page = ("<html><body><div>Wednesday, March 18, 2026</div><div><b>Water main break leaves homes without water"
+            "</b></div><div>Mar. 18, 2026 5:04 p.m. ET</div><div>" + "<p>" + BODY.replace("\n\n", "</p><p>") +
+            "</p></div></body></html>")
+    r = clean(page.encode("utf-8"), content_type="text/html")
+    assert r.published == "2026-03-18T17:04:00-04:00"
+
+
+def test_a_time_only_in_the_pages_json_state() -> None:
+    page = ('<html><head><title>Bridge opens</title><script type="application/json">{"story": {"id": 7, '
+            '"publishedDateTime": "2026-03-03T08:41:07Z"}}</script></head><body><article><h1>Regional government '
+            'opens new bridge</h1><p>' + BODY.replace("\n\n", "</p><p>") + "</p></article></body></html>")
+    r = clean(page.encode("utf-8"), content_type="text/html")
+    assert r.published == "2026-03-03T08:41:07+00:00"

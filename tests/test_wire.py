@@ -73,6 +73,8 @@ MORE_FORMS = [
     ("AP", "{body}\n\n\u2014 With files from The Associated Press"),  # the Canadian press's credit line
     ("Reuters", "Asia Biz Wire (Reuters)\n\n{body}"),
     ("AP", "{body}\n\n\u2014 with AP"),
+    ("ANP", "{body}\n\nBron: ANP"),  # "source" in Dutch
+    ("dpa", "{body}\n\nQuelle: dpa"),
     ("Yonhap", "SEOUL/BUSAN, May 12 (Yonhap) -- {body}"),  # a dateline naming two places
     ("Kyodo", "KYODO NEWS - Mar 13, 2026 - 17:48 | Business, All\nMerger creates second-largest maker\n\n{body}"),
     ("ANI", "ANI | Updated: Mar 12, 2026 15:47 IST\n\n{body}"),
