@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import datetime, tzinfo
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as _dateparser
@@ -111,7 +112,6 @@ SITE_ZONES = {
     "hk": "Asia/Hong_Kong", "tw": "Asia/Taipei", "cn": "Asia/Shanghai", "kr": "Asia/Seoul", "jp": "Asia/Tokyo",
     "ar": "America/Argentina/Buenos_Aires", "co": "America/Bogota", "pe": "America/Lima",
 }
-_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?([^/:?#]+)", re.IGNORECASE)
 
 
 def with_site_zone(value: str | None, url: str | None) -> str | None:
@@ -120,8 +120,11 @@ def with_site_zone(value: str | None, url: str | None) -> str | None:
     else ``value`` unchanged. Daylight saving time follows the date."""
     if not value or len(value) <= 10 or not url:
         return value
-    m = _HOST.match(url)
-    zone = SITE_ZONES.get(m.group(1).rstrip(".").rsplit(".", 1)[-1].lower()) if m else None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return value
+    zone = SITE_ZONES.get(host.rstrip(".").rsplit(".", 1)[-1])
     if zone is None:
         return value
     try:

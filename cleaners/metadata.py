@@ -280,7 +280,10 @@ def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
         found = [f for f in found if f[0]]
     # a date bar's "Wednesday, March 18, 2026" above "Mar. 18, 2026 5:04 p.m. ET" (a page with no
     # <h1>): the same day with its time is the article's
-    timed = {f[2][:10]: f for f in found if not f[1] and len(f[2]) > 10}
+    timed: dict[str, tuple[bool, bool, str, str]] = {}
+    for f in found:
+        if not f[1] and len(f[2]) > 10:
+            timed.setdefault(f[2][:10], f)
     found = [timed.get(f[2], f) if not f[1] and len(f[2]) == 10 else f for f in found]
     for _, modified, value, raw in found:
         if modified and meta.modified is None:
