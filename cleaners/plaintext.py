@@ -110,6 +110,8 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     # live-story and republishing notes, membership pitches, time-only stamps, photo credits
     r"^this is a (?:developing|breaking) (?:story|news story)\b|^this (?:story|article) (?:will|may) be updated\b",
     r"^republish this (?:story|article)\W*$|\b(?:may|can) be republished\b",
+    r"^view (?:this (?:story|article|page) )?(?:on|in) (?:the )?(?:full|desktop|classic|mobile) (?:site|version)\W*$",
+    r"^weather\s*:\s*[^.!?]{0,60}\d+\s*\u00b0\s*[FC]\b",
     r"\bbecome a (?:paying )?(?:member|subscriber|supporter)(?: today| now| for \S{1,8} (?:a|per) (?:month|year))?\W*$",
     r"^(?:[\w'\u2019]+ ){0,5}(?:depends|relies) on (?:readers|you|your support|reader support)\W*$",
     # paywall prompts and comment sections (also in Spanish, French, German, Italian, Portuguese)
@@ -190,6 +192,29 @@ def _is_heading(line: str) -> bool:
     # A subheading inside the body: a short line that starts like a title.
     words = line.split()
     return 1 <= len(words) <= 14 and line[0].isupper() and not _SEPARATOR.match(line)
+
+
+#: Consecutive short lines inside the body from which they are a list of other stories' headlines:
+#: a story's subheadings are separated by paragraphs.
+TEASER_RUN = 5
+
+
+def _teaser_runs(kinds: list[str], first: int, last: int) -> set[int]:
+    """Indices of runs of :data:`TEASER_RUN` or more short lines between the first and the last
+    paragraph (blank lines, the teasers' dates and page junk between them allowed; a bulleted list
+    item, ``item``, is the story's own list and ends a run)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(first, last + 1):
+        if kinds[i] == "short":
+            run.append(i)
+        elif kinds[i] not in ("blank", "date", "junk"):
+            if len(run) >= TEASER_RUN:
+                out.update(run)
+            run = []
+    if len(run) >= TEASER_RUN:
+        out.update(run)
+    return out
 
 
 def _kind(line: str) -> tuple[str, Any]:
@@ -299,8 +324,12 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
         if labels and lines[labels[-1]][:1].isupper():
             parsed.section = lines[labels[-1]]
 
+    teasers = _teaser_runs([k if not _BULLET.match(line) else "item" for k, line in zip(kinds, lines)], first, last)
     body: list[str] = []
     for i, (line, (kind, found)) in enumerate(zip(lines, classified)):
+        if i in teasers:  # a list of story headlines inside the page, not subheadings
+            parsed.dropped.append(line)
+            continue
         if kind == "blank":
             continue
         zone = "header" if i < first else "tail" if i > last else "body"
@@ -323,7 +352,8 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
             parsed.credits.extend(credits)
         elif kind == "correction":
             parsed.correction = parsed.correction or line
-        elif kind == "para" or (kind in ("short", "byline") and zone == "body" and _is_heading(line)):
+        elif kind == "para" or (kind in ("short", "byline") and zone == "body" and (
+                _is_heading(line) or _BULLET.match(line))):  # a subheading, or a short item of a list
             if line != parsed.title:
                 body.append(line)
             else:

@@ -121,6 +121,17 @@ SHAPES = {
     "membership pitch with a price": (dict(after="<h3>Reporting like this depends on readers</h3><p>City Daily is "
                                                  "free to read and funded by its members. Become a member for $6 a "
                                                  "month.</p>"), ["depends on readers", "Become a member for"]),
+    # a mobile page's headline list between the story's paragraphs, each with its date (no list markup)
+    "headline list among the paragraphs": (dict(inside="<div>More Local Headlines<br><br>" + "".join(
+        f"{t}<br>Mar. 18, 2026<br><br>" for t in ("Council delays vote on downtown parking garage",
+                                                    "Wrong-way driver arrested on the ring road after chase",
+                                                    "Library book sale raises record sum",
+                                                    "Hospital names new chief nursing officer",
+                                                    "Former mill to become senior housing",
+                                                    "Softball coach steps down after 25 seasons")) + "</div>"
+                                                  "<p>Weather: Greenfield 41\u00b0F, light rain.</p>"),
+                                            ["More Local Headlines", "parking garage", "Softball coach",
+                                             "Weather: Greenfield"]),
     "paywall prompt": (dict(after="<p>Thank you for reading!</p><p>Please log in, or sign up for a new account and "
                                   "purchase a subscription to continue reading.</p><p>Have an existing subscription? "
                                   "Activate your account to continue.</p>"),
@@ -164,6 +175,13 @@ LOOKALIKES = [
     "Whether the line opens on time depends on readers of the tender documents spotting errors, he said.",
     "Commuters who buy a subscription to the tram pass before March will pay the old fare for a year.",
 ]
+
+
+def test_a_short_list_in_the_story_stays() -> None:
+    towns = ("Ashford", "Brookfield", "Castleton", "Dunmore", "Eastwick", "Fairlee")
+    r = clean(page(inside="<p>The new stops will serve six towns:</p><ul>" + "".join(f"<li>{t}</li>" for t in towns)
+                   + "</ul>"), url="https://citydaily.example/tram")
+    assert all(t in r.text for t in towns), r.text
 
 
 @pytest.mark.parametrize("sentence", LOOKALIKES)
