@@ -104,7 +104,8 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*\.?(?:\s|$)",
     # how to reach the reporter or send a tip
     r"^(?:to )?(?:contact|reach|email|e-mail|write to)\b.{0,120}@|^to contact the (?:reporters?|editors?|writers?|"
-    r"authors?)\b|\b(?:reach|contact|email|e-mail) (?:him|her|them|me|us|the (?:author|reporter|writer)) (?:at|via|on)\b",
+    r"authors?)\b|\b(?:reach|contact|email|e-mail) (?:him|her|them|me|us|the (?:author|reporter|writer)) (?:at|via|on) "
+    r"(?:\S+@\S+|[+(]?\d|@\w|twitter|x\b|signal|whatsapp|telegram)",
     r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3}(?: in [A-Z][\w .'-]{1,30})? at \S+@\S+\.\w+\.?$",
     r"^have (?:a|any) (?:confidential |news |story )?tips?\b|^(?:get in touch|contact us)\W*$",
     # live-story and republishing notes, membership pitches, time-only stamps, photo credits
@@ -191,7 +192,7 @@ def _is_paragraph(line: str) -> bool:
 def _is_heading(line: str) -> bool:
     # A subheading inside the body: a short line that starts like a title.
     words = line.split()
-    return 1 <= len(words) <= 14 and line[0].isupper() and not _SEPARATOR.match(line)
+    return 1 <= len(words) <= 14 and line.lstrip("'\"\u2018\u201c")[:1].isupper() and not _SEPARATOR.match(line)
 
 
 #: Consecutive short lines inside the body from which they are a list of other stories' headlines:

@@ -169,6 +169,7 @@ LOOKALIKES = [
     "The artist behind the tram murals raised most of the money from fans on Patreon, the council said.",
     "Read more widely, the report suggests that the airport link will pay for itself within twenty years.",
     "Residents can email their objections to the council at trams@city.example until the end of the month.",
+    "Her carer had been unable to reach her on Monday morning, and a neighbour waded through the water instead.",
     "The mayor urged residents to become a member of the new tram users' association.",
     "Jane Roe, who covers the route for a cycling group, said the plan would cut journeys by a third.",
     "Thanks for reading the fine print, the mayor joked, before the council voted on the tram contract.",
