@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import parser as _dateparser
 from dateutil.tz import tzoffset
 
-__all__ = ["DATE_TEXT", "parse_date"]
+__all__ = ["DATE_TEXT", "SITE_ZONES", "parse_date", "with_site_zone"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")

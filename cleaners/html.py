@@ -25,7 +25,7 @@ from cleaners.charset import decode_html
 from cleaners.dom import STRAY_MARK, block_text, parse_html, prune_boilerplate, unwrap_layout_tables
 from cleaners.metadata import ARTICLE_TYPES as _ARTICLE_TYPES
 from cleaners.metadata import PageMeta, read_metadata, script_date
-from cleaners.plaintext import Parsed, parse
+from cleaners.plaintext import Parsed, parse, updated_as_published
 from cleaners.text import tidy
 from cleaners.wire import Author, Credit, agency_of, agency_of_url, find_copyright, match_byline, match_credit_line
 from crawler.exceptions import ExtractionError
@@ -317,9 +317,7 @@ def extract_html(content: bytes | str, url: str | None = None, content_type: str
     if meta.published or meta.modified:  # markup wins; dates in the body text only when it has none
         fields.published, fields.published_raw = meta.published, meta.published_raw
         fields.modified, fields.modified_raw = meta.modified, meta.modified_raw
-    if fields.published is None and fields.modified is not None:  # the only time printed is the page's time
-        fields.published, fields.published_raw = fields.modified, fields.modified_raw
-        fields.modified = fields.modified_raw = None
+    updated_as_published(fields)  # markup's only time may be an "updated" one
     byline = fields.byline or meta.byline
     if byline and not fields.byline:
         fields.byline = tidy(byline)

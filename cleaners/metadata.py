@@ -20,10 +20,10 @@ from lxml import etree
 
 from cleaners.dates import DATE_TEXT, parse_date
 from cleaners.dom import block_text
-from cleaners.plaintext import DATE_IN_TEXT, is_correction
+from cleaners.plaintext import DATE_IN_TEXT, is_correction, updated_as_published
 from cleaners.text import tidy
 
-__all__ = ["ARTICLE_TYPES", "PageMeta", "read_metadata", "strip_site_name"]
+__all__ = ["ARTICLE_TYPES", "PageMeta", "read_metadata", "script_date", "strip_site_name"]
 
 #: JSON-LD ``@type`` values (lower case) of an article.
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -290,9 +290,7 @@ def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
             meta.modified, meta.modified_raw = value, raw
         elif not modified and meta.published is None:
             meta.published, meta.published_raw = value, raw
-    if meta.published is None and meta.modified is not None and not any(not f[1] for f in found):
-        meta.published, meta.published_raw = meta.modified, meta.modified_raw
-        meta.modified = meta.modified_raw = None
+    updated_as_published(meta)
 
 
 # A publication time in a page's own JSON state (Next.js, aggregators' web readers): an ISO

@@ -25,7 +25,7 @@ from cleaners.dates import DATE_TEXT, parse_date
 from cleaners.text import tidy
 from cleaners.wire import Author, Credit, agency_of, match_byline, match_credit_line, match_dateline, match_trailing_signoff
 
-__all__ = ["DATE_IN_TEXT", "META_KEY", "Parsed", "is_correction", "parse"]
+__all__ = ["DATE_IN_TEXT", "META_KEY", "Parsed", "is_correction", "parse", "updated_as_published"]
 
 #: Labels printed before a date ("Published", "Last Updated"…), as a regular expression.
 META_KEY = (r"(?:published|updated|last updated|first published|posted|modified|date|dated|created|publish date|issued|"
@@ -378,8 +378,16 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
         if credit:
             parsed.credits.append(credit)
     parsed.paragraphs = [p for p in body if p]
-    if parsed.published is None and parsed.modified is not None:
-        # a page that prints only an "updated" time: that is the page's time (as in the HTML path)
-        parsed.published, parsed.published_raw = parsed.modified, parsed.modified_raw
-        parsed.modified = parsed.modified_raw = None
+    updated_as_published(parsed)
     return parsed
+
+
+def updated_as_published(fields: Any) -> None:
+    """A page that prints only an "updated" time: that is its time, so it becomes ``published``.
+
+    ``fields`` has ``published``, ``modified`` and their ``_raw`` forms (:class:`Parsed`, the
+    HTML path's fields and page metadata alike).
+    """
+    if fields.published is None and fields.modified is not None:
+        fields.published, fields.published_raw = fields.modified, fields.modified_raw
+        fields.modified = fields.modified_raw = None
