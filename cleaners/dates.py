@@ -8,28 +8,59 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import lru_cache
 from datetime import datetime, tzinfo
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil import parser as _dateparser
 from dateutil.tz import tzoffset
 
 __all__ = ["DATE_TEXT", "SITE_ZONES", "parse_date", "with_site_zone"]
 
+#: Month names in German, French, Spanish, Italian, Portuguese and Dutch (full and the
+#: abbreviations their sites print), each with its month's number.
+_FOREIGN_MONTHS: dict[str, int] = {name: number for number, names in enumerate([
+    "januar j\u00e4nner janvier janv enero ene gennaio genn gen janeiro januari",
+    "februar feber f\u00e9vrier f\u00e9vr fevrier fevr febrero febbraio febb fevereiro fev februari",
+    "m\u00e4rz maerz m\u00e4r mrz mars marzo mar\u00e7o maart mrt",
+    "avril avr abril abr aprile",
+    "mai mayo maggio magg mag maio mei",
+    "juni juin junio giugno giu junho",
+    "juli juillet juil julio luglio lug julho",
+    "ao\u00fbt aout agosto ago augustus",
+    "septembre septiembre setiembre settembre sett set setembro",
+    "oktober okt octobre octubre ottobre ott outubro out",
+    "novembre noviembre novembro",
+    "dezember dez d\u00e9cembre d\u00e9c decembre diciembre dic dicembre dezembro december",
+], start=1) for name in names.split()}
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_CLOCK = r"\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+          + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\.?")
+#: Weekday names in the same languages (English ones are dateutil's own), dropped before parsing.
+_FOREIGN_DAYS = (
+    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|lunes|martes|mi\u00e9rcoles|miercoles|jueves|viernes|s\u00e1bado|sabado|"
+    r"domingo|luned\u00ec|marted\u00ec|mercoled\u00ec|gioved\u00ec|venerd\u00ec|sabato|domenica|"
+    r"(?:segunda|ter\u00e7a|quarta|quinta|sexta)(?:-feira)?|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"(?![^\W\d_]),?")
+_FOREIGN_DAYS_RE = re.compile(_FOREIGN_DAYS, re.IGNORECASE)
+_FOREIGN_MONTH = re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+                            + r")\.?(?![^\W\d_])", re.IGNORECASE)
+#: The word some languages print after a clock time ("13:30 Uhr", "14:05h", "14.05 horas").
+_CLOCK_WORD = r"(?:\s?(?:Uhr|uur|heures|horas|hrs|hs|h)\b\.?)"
+_CLOCK = r"\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?" + _CLOCK_WORD + r"?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?\)?|\s*\([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\)|\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?"
 # "at", and the same word in French, Spanish, Portuguese, German, Italian and Dutch
 _TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013)?\s*(?:(?:at|\u00e0|a las|\u00e0s|um|alle|om)\s+)?{_CLOCK})?"
 #: A printed date, optionally with a time and zone: ISO, "23 Aug 2025", "Aug 23, 2025",
 #: "Saturday, August 23, 2025 10:05 IST", "23/08/2025".
 DATE_TEXT = (
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+    rf"(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?|{_FOREIGN_DAYS})\s+)?"
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}{_TIME}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}{_TIME}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}"
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}{_TIME}"
+    rf"|\d{{2}}\.\d{{2}}\.\d{{2}},?\s+{_CLOCK}"  # "03.11.26, 13:47 Uhr": a two-digit year only with a time
     rf"|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}\.?{_TIME}"
     rf"|{_CLOCK},?\s+(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}))"
 )
@@ -54,6 +85,24 @@ for _name, (_zone, _standard) in {"ET": ("America/New_York", -5), "CT": ("Americ
         _ZONES[_name] = tzoffset(_name, _standard * 3600)
 
 
+_ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _in_english(raw: str) -> str:
+    """A date printed in German, French, Spanish, Italian, Portuguese or Dutch, in English words.
+
+    Weekday names go, month names become English ones, and what those languages print around
+    them ("3. November", "5 de noviembre de 2026", "13:30 Uhr", "14:05h") is reduced to what
+    dateutil reads.
+    """
+    raw = _FOREIGN_DAYS_RE.sub(" ", raw)
+    raw = _FOREIGN_MONTH.sub(lambda m: _ENGLISH_MONTHS[_FOREIGN_MONTHS[m.group(1).lower()] - 1], raw)
+    raw = re.sub(r"\b(\d{1,2})\.\s+(?=[A-Za-z])", r"\1 ", raw)
+    raw = re.sub(r"(?<=\d)\s+de\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+de\s+(?=\d)", " ", raw)
+    raw = re.sub(r"(?<=\d\d)" + _CLOCK_WORD, "", raw)
+    return raw.strip(" ,")
+
+
 def parse_date(text: str) -> str | None:
     """Parse a printed date into ISO 8601.
 
@@ -65,16 +114,25 @@ def parse_date(text: str) -> str | None:
         None when the text is not a plausible date (unparseable, or a year before 1990 or after
         2100).
     """
+    # a city in parentheses after the time names its zone: "19:48 (Santiago)"; another word there
+    # ("(Reuters)") is not part of the date
+    city = re.search(r"\(\s*([A-Z][a-z][A-Za-z.' -]{1,29}?)\s*\)\s*$", text)
+    zone = _city_zones().get(city.group(1).lower()) if city else None
+    if city:
+        text = text[:city.start()]
     raw = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text.strip()).replace("(", "").replace(")", "")
+    if not raw.isascii() or re.search(r"[a-z]{2}", raw):
+        raw = _in_english(raw)
     raw = re.sub(r"(\d{1,2})\.(\d{2})(?=\s*[AaPp]\.?[Mm])", r"\1:\2", raw).replace("|", " ").replace("\u00b7", " ")
     raw = re.sub(r"\s[\u2013\u2014]\s", " ", raw)
     # "17h48" (French, Portuguese) and the word before a time ("à 17:48", "um 9.30")
     raw = re.sub(r"\b(\d{1,2})h(\d{2})\b", r"\1:\2", raw)
     raw = re.sub(r"\s(?:\u00e0|a las|\u00e0s|um|alle|om)\s+(?=\d)", " ", raw)
     raw = re.sub(r"(?<=\s)(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2", raw)  # "17.48 Uhr"
-    dotted = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})", raw)
-    if dotted:  # 09.07.2025 is day.month.year wherever it is printed
-        raw = f"{dotted.group(3)}-{int(dotted.group(2)):02d}-{int(dotted.group(1)):02d}" + raw[dotted.end():]
+    dotted = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?=,?\s+\d{1,2}:\d{2}))", raw)
+    if dotted:  # 09.07.2025 is day.month.year wherever it is printed; 09.07.25 with a time too
+        year = dotted.group(3) if len(dotted.group(3)) == 4 else f"20{dotted.group(3)}"
+        raw = f"{year}-{int(dotted.group(2)):02d}-{int(dotted.group(1)):02d}" + raw[dotted.end():]
     # "GMT+6" means six hours ahead; dateutil reads it the POSIX way (behind), so spell it out
     raw = re.sub(r"\b(?:GMT|UTC)\s?([+-])(\d{1,2})(?::?(\d{2}))?\b",
                  lambda m: f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", raw)
@@ -91,7 +149,23 @@ def parse_date(text: str) -> str | None:
         return None
     if not _HAS_TIME.search(raw):
         return value.date().isoformat()
+    if zone and value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo(zone))
     return value.isoformat()
+
+
+@lru_cache(maxsize=1)
+def _city_zones() -> dict[str, str]:
+    """City (lower case) → its IANA zone, from the zone names ("America/Santiago" → "santiago")."""
+    out: dict[str, str] = {}
+    try:
+        names = sorted(available_timezones())
+    except (OSError, ValueError):  # no time zone database
+        return out
+    for name in names:
+        if "/" in name and not name.startswith(("Etc/", "SystemV/", "posix/", "right/")):
+            out.setdefault(name.rsplit("/", 1)[1].replace("_", " ").lower(), name)
+    return out
 
 
 #: Country-code domains of countries that keep one time zone: a clock time a site there prints
@@ -111,6 +185,7 @@ SITE_ZONES = {
     "vn": "Asia/Ho_Chi_Minh", "my": "Asia/Kuala_Lumpur", "sg": "Asia/Singapore", "ph": "Asia/Manila",
     "hk": "Asia/Hong_Kong", "tw": "Asia/Taipei", "cn": "Asia/Shanghai", "kr": "Asia/Seoul", "jp": "Asia/Tokyo",
     "ar": "America/Argentina/Buenos_Aires", "co": "America/Bogota", "pe": "America/Lima",
+    "nz": "Pacific/Auckland",  # the Chatham Islands' 700 people aside
 }
 
 

@@ -139,13 +139,14 @@ def unwrap_layout_tables(tree: lxml.html.HtmlElement) -> int:
 
 
 # Words that name a boilerplate container in a class or id ("related-stories", "mostRead",
-# "newsletter-signup", "share-bar", "cookie-banner", "tag-list", "author-bio", "promo-box").
+# "newsletter-signup", "share-bar", "cookie-banner", "tag-list", "author-bio", "promo-box", a
+# reader forum or comment thread).
 _BOILERPLATE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:related|relatedstories|more-?stories|read-?more|readmore|also-?read|most-?(?:read|popular|viewed|"
     r"shared)|mostread|mostpopular|trending|recommend\w*|newsletter\w*|subscribe|signup|sign-up|app-?promo|"
     r"download-?app|share\w*|social\w*|sharing|cookie\w*|consent|gdpr|tags?|tag-?list|taglist|keywords|topics|"
     r"author-?(?:bio|info|card|box|about)|about-?(?:the-)?author|bio|promo\w*|outbrain|taboola|comments?-?"
-    r"(?:policy|rules|guidelines))(?:$|[\s_-])",
+    r"(?:policy|rules|guidelines|section|list|thread|area|form|box)|forum|disqus\w*)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")

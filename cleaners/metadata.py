@@ -20,7 +20,7 @@ from lxml import etree
 
 from cleaners.dates import DATE_TEXT, parse_date
 from cleaners.dom import block_text
-from cleaners.plaintext import DATE_IN_TEXT, is_correction, updated_as_published
+from cleaners.plaintext import DATE_IN_TEXT, UPDATED_KEY, is_correction, updated_as_published
 from cleaners.text import tidy
 
 __all__ = ["ARTICLE_TYPES", "PageMeta", "read_metadata", "script_date", "strip_site_name"]
@@ -241,9 +241,6 @@ def _byline_in(candidates: list[lxml.html.HtmlElement]) -> str | None:
     return None
 
 
-_MODIFIED_KEY = re.compile(r"updated|modified", re.IGNORECASE)
-
-
 def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
     """Dates printed on the page ("Published: 3 March 2026, 14:20 IST", "Last Updated : …").
 
@@ -274,7 +271,7 @@ def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
         if value:
             key = m.group("key") or ""
             before = text[: m.start()] + " " + (parent.text or "" if parent.text != node else "")
-            modified = bool(_MODIFIED_KEY.search(key) or _MODIFIED_KEY.search(before))
+            modified = bool(UPDATED_KEY.search(key) or UPDATED_KEY.search(before))
             found.append((seen_h1, modified, value, m.group(0).strip() if key else m.group("date")))
     if any(f[0] for f in found):
         found = [f for f in found if f[0]]

@@ -25,14 +25,20 @@ from cleaners.dates import DATE_TEXT, parse_date
 from cleaners.text import tidy
 from cleaners.wire import Author, Credit, agency_of, match_byline, match_credit_line, match_dateline, match_trailing_signoff
 
-__all__ = ["DATE_IN_TEXT", "META_KEY", "Parsed", "is_correction", "parse", "updated_as_published"]
+__all__ = ["DATE_IN_TEXT", "META_KEY", "UPDATED_KEY", "Parsed", "is_correction", "parse", "updated_as_published"]
 
 #: Labels printed before a date ("Published", "Last Updated"…), as a regular expression.
 META_KEY = (r"(?:published|updated|last updated|first published|posted|modified|date|dated|created|publish date|issued|"
-            r"publi\u00e9 le|mis \u00e0 jour le|publicado|actualizado|ver\u00f6ffentlicht|aktualisiert|stand)")
+            r"publi\u00e9 le|mis \u00e0 jour le|publicado|actualizado|ver\u00f6ffentlicht|aktualisiert|stand|"
+            r"pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt)"
+            # the word before the date ("Aktualisiert am", "Publicado el", "Pubblicato il", "em", "op")
+            r"(?:\s+(?:am|el|il|em|op)(?=\s))?")
 _META_KEY = META_KEY
+#: A label that marks a time as the last update, in the same languages.
+UPDATED_KEY = re.compile(r"updated|modified|aktualisiert|actualizado|mis \u00e0 jour|aggiornato|atualizado|bijgewerkt",
+                         re.IGNORECASE)
 _DATE_LINE = re.compile(
-    rf"^(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})\s*(?:[|,]\s*.{{0,30}})?$",
+    rf"^(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})\s*(?:[|,]\s*.{{0,30}}|\([^()]{{1,30}}\))?$",
     re.IGNORECASE,
 )
 # A date, with its label, anywhere in a text (metadata.py reads visible dates with it too). In a
@@ -71,7 +77,8 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:please )?(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|briefing|digest|alerts|updates)\b",
     # comment policies and disclaimers
     r"\bcomments?\b.{0,100}\b(?:refrain|policy|moderat\w*|abusive|derogatory|obscene|offensive|defamatory|"
-    r"not (?:from|those of|the views))",
+    r"not (?:from|those of|the views)|(?:do|does) not (?:necessarily )?(?:represent|reflect) (?:the )?"
+    r"(?:views|opinions?|positions?))",
     r"^(?:comment(?:s|ing)?|community|reader) (?:rules|policy|policies|guidelines|standards)\b",
     r"\b(?:views|opinions) expressed\b.{0,80}\b(?:author|writer|not necessarily|own)\b",
     r"\ball rights reserved\b",
@@ -92,6 +99,10 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"twitter|linkedin|pinterest|reddit|telegram)(?:\s*(?:\||,|/|\u00b7)?\s*(?:whatsapp|facebook|twitter|"
     r"linkedin|pinterest|reddit|telegram|e-?mail|print|copy link|x))*\W*$",
     r"^(?:click|tap) here\b",
+    r"^read\s*:\s*\S",  # "READ: Kenya revives plan to extend SGR" (a prose sentence never opens so)
+    # sponsored-content disclosures ("This content was produced by … in partnership with …")
+    r"^this (?:content|article|story|post|feature) (?:is|was) (?:sponsored|paid for|produced|created|written|"
+    r"brought to you|presented)\b.{0,120}\b(?:by|with)\b|\bnewsroom (?:was|were|is) not involved\b",
     r"^\d+\s*min(?:ute)?s?\s+read\W*$",
     # photo credits, tag lists, cookie notices
     r"^(?:photo|image|picture|file photo|photograph|video|graphic|illustration)s?(?:\s*credit)?\s*[:/|]",
@@ -119,7 +130,7 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"\ba subscription to (?:continue|keep reading|read (?:this|the full))\b|"
     r"^have an (?:existing )?(?:subscription|account)\s*\?|^thanks? (?:you )?for reading\W*$",
     r"^(?:comments?|comentarios|commentaires|kommentare|commenti|coment[a\u00e1]rios)(?:\s*\(\d+\))?\W*$",
-    r"^para comentar\b|^pour commenter\b|^(?:to|in order to) (?:comment|post a comment)\b.{0,60}\b(?:log ?in|sign in|"
+    r"^para comentar\b|^pour commenter\b|^um (?:einen kommentar|zu kommentieren)\b|^(?:to|in order to) (?:comment|post a comment)\b.{0,60}\b(?:log ?in|sign in|"
     r"register|subscribe)|\bmust be (?:logged in|registered|a subscriber) to comment\b",
     r"^(?:suscr[i\u00ed]bete|abonnez-vous|inscrivez-vous|abonnieren sie|iscriviti|assine|inscreva-se)\b.{0,60}"
     r"\b(?:bolet[i\u00ed]n|newsletter|infolettre|notiziario)\b|^recibe\b.{0,100}\ben tu (?:correo|email|e-mail)\b",
@@ -284,7 +295,7 @@ def _take_date(parsed: Parsed, key: str | None, raw: str) -> None:
     value = parse_date(raw)
     if value is None:
         return
-    if key and key.lower() in ("updated", "last updated", "modified"):
+    if key and UPDATED_KEY.search(key):
         if parsed.modified is None:
             parsed.modified, parsed.modified_raw = value, raw
     elif parsed.published is None:

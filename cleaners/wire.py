@@ -83,8 +83,15 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Tanjug": ("Tanjug",),
     "BTA": ("BTA",),
     "Prensa Latina": ("Prensa Latina",),
-    "Andina": ("Andina",),
+    "Andina": ("Andina", "ANDINA"),
     "Agência Brasil": ("Agência Brasil", "Agencia Brasil"),
+    "Keystone-SDA": ("Keystone-SDA", "Keystone-ATS", "SDA", "sda"),
+    "APA": ("APA", "Austria Presse Agentur"),
+    "KNA": ("KNA", "Katholische Nachrichten-Agentur"),
+    "epd": ("epd", "Evangelischer Pressedienst"),
+    "PAP": ("PAP", "Polish Press Agency", "Polska Agencja Prasowa"),
+    "Notimex": ("Notimex",),
+    "Télam": ("Télam", "Telam"),
 }
 
 #: Canonical agency name → the domains of its own sites (a ``rel=canonical`` there is a credit).
@@ -138,6 +145,13 @@ AGENCY_DOMAINS: dict[str, tuple[str, ...]] = {
     "Prensa Latina": ("prensa-latina.cu", "plenglish.com"),
     "Andina": ("andina.pe",),
     "Agência Brasil": ("agenciabrasil.ebc.com.br",),
+    "Keystone-SDA": ("keystone-sda.ch",),
+    "APA": ("apa.at",),
+    "KNA": ("kna.de",),
+    "epd": ("epd.de",),
+    "PAP": ("pap.pl",),
+    "Notimex": ("notimex.gob.mx",),
+    "Télam": ("telam.com.ar",),
 }
 
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
@@ -166,12 +180,22 @@ _PLAIN_DATELINE = re.compile(
     r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:--|[\u2013\u2014])"
     r"|(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*:))\s+(?=[A-Z\"'\u201c])"
 )
+# "(With inputs from PTI)", "(With PTI inputs)", "— With files from AP", and the same credit in
+# German ("Mit Material der dpa"), Spanish ("Con información de EFE"), Portuguese ("Com informações
+# da Lusa") and French ("Avec AFP"); an agency's desk code may follow ("dpa/lby").
 _SIGNOFF_LINE = re.compile(
     rf"^(?:{_DASH}|/)?\s*\(?\s*(?:(?:with\s+)?inputs?\s+from\s+|source\s*:\s*|agencies\s*/\s*|"
-    rf"(?:additional|with)\s+reporting\s+(?:by|from)\s+|(?:with\s+)?files\s+from\s+|with\s+)?"
-    rf"(?P<agency>{_AGENCY_LIST})\s*\)?\s*$",
+    rf"(?:additional|with)\s+reporting\s+(?:by|from)\s+|(?:with\s+)?files\s+from\s+|with\s+|"
+    rf"mit\s+material\s+(?:der|des|von)\s+|con\s+(?:informaci\u00f3n|informacion|datos)\s+de\s+(?:la\s+)?|"
+    rf"com\s+informa\u00e7\u00f5es\s+d[aoe]s?\s+|avec\s+)?"
+    rf"(?P<agency>{_AGENCY_LIST})(?:\s*/\s*[a-z]{{2,6}})*(?:\s+inputs?)?\s*\)?\.?\s*$",
     re.IGNORECASE,
 )
+# The Canadian Press's closing line: "This report by The Canadian Press was first published Nov. 18, 2026."
+_FIRST_PUBLISHED_BY = re.compile(rf"^This (?:report|story|article) by (?P<agency>{_AGENCY}) was first published\b")
+# A byline without "By" above the story: "Marie-Ève Ouellet, The Canadian Press".
+_PERSON_COMMA_AGENCY = re.compile(
+    rf"^[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){{1,3}},\s+(?P<agency>{_AGENCY})$")
 _TRAILING_SIGNOFF = re.compile(
     rf"(?P<credit>\s*(?:(?:--|[\u2013\u2014]|/)\s*(?P<a1>{_AGENCY})|\(\s*(?P<a2>{_AGENCY_LIST})\s*\)))\s*$"
 )
@@ -419,8 +443,10 @@ def _title_case(name: str) -> str:
 def match_credit_line(line: str) -> Credit | None:
     """Recognise a standalone credit line: sign-off, copyright or source line.
 
-    ``--IANS``, ``(ANI)``, ``— dpa``, ``(With inputs from PTI)``, ``Additional reporting by dpa``,
-    ``— With files from The Associated Press``,
+    ``--IANS``, ``(ANI)``, ``— dpa``, ``(With inputs from PTI)``, ``(With PTI inputs)``,
+    ``Additional reporting by dpa``, ``— With files from The Associated Press``, ``Mit Material der dpa``,
+    ``Con información de EFE``, ``This report by The Canadian Press was first published …``,
+    ``Jane Doe, The Canadian Press``,
     ``Asia Biz Wire (Reuters)``, ``© 2025 Reuters``,
     ``Copyright 2025 The Associated Press. All rights reserved.``, ``Source: AFP``,
     ``(Reporting by …; Editing by …)``. Bylines are handled by :func:`match_byline`.
@@ -439,6 +465,12 @@ def match_credit_line(line: str) -> Credit | None:
     m = _NAME_THEN_AGENCY.match(line)
     if m:
         return Credit(_agencies_in(m.group("agency"))[0], "source", line)
+    m = _FIRST_PUBLISHED_BY.match(line)
+    if m:
+        return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "signoff", line)
+    m = _PERSON_COMMA_AGENCY.match(line)
+    if m and len(m.group("agency")) > 3:  # "Jane Doe, AP" could be a place and a name; spelled out it is not
+        return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "byline", line)
     m = _COPYRIGHT.match(line)
     if m:
         agencies = _agencies_in(m.group("holder")) or [a for a in [_agency_of_domain(m.group("holder"))] if a]

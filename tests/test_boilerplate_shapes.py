@@ -143,6 +143,20 @@ SHAPES = {
                                         ["Suscr\u00edbete", "en tu correo", "Comentarios", "Para comentar"]),
     "photo credit closing a caption": (dict(inside="<p>Visitors tour the tram depot on Monday. (Herald photo by Dave "
                                                    "Kimura)</p>"), ["Herald photo by", "Visitors tour the tram depot"]),
+    "inline READ: link": (dict(inside="<p><strong>READ:</strong> <a href='/s/9'>Bus fares to rise in January, "
+                                      "operator says</a></p>"), ["READ:", "Bus fares to rise"]),
+    "sponsored disclosure": (dict(before="<p>This content was produced by City Daily Studio in partnership with "
+                                         "Northwind Bank. The City Daily newsroom was not involved in its creation.</p>"),
+                             ["produced by City Daily Studio", "newsroom was not involved"]),
+    "comment disclaimer": (dict(after="<p>Disclaimer: Comments do not represent the views of City Daily.</p>"),
+                           ["Comments do not represent"]),
+    "reader forum, classed (German)": (dict(after="<div class='forum'><div class='forum__title'>Forum</div><div>Um "
+                                                  "einen Kommentar zu verfassen, m\u00fcssen Sie angemeldet sein.</div>"
+                                                  "<div class='forum__post'><div>Wipptaler</div><div>Endlich. Wer an "
+                                                  "der Autobahn wohnt, wei\u00df, wovon die Rede ist.</div></div></div>"),
+                                       ["Forum", "Kommentar zu verfassen", "Wipptaler", "wovon die Rede ist"]),
+    "German comment prompt, bare": (dict(after="<p>Um einen Kommentar zu verfassen, m\u00fcssen Sie angemeldet "
+                                               "sein.</p>"), ["Kommentar zu verfassen"]),
     # correction notes leave the body (and become a field, see test_correction_is_a_field)
     "correction note": (dict(after="<p>This story has been corrected to show that the vote took place on "
                                    "Wednesday, not Tuesday.</p>"), ["This story has been corrected"]),
@@ -175,6 +189,8 @@ LOOKALIKES = [
     "Thanks for reading the fine print, the mayor joked, before the council voted on the tram contract.",
     "Whether the line opens on time depends on readers of the tender documents spotting errors, he said.",
     "Commuters who buy a subscription to the tram pass before March will pay the old fare for a year.",
+    "The study was produced by the university in partnership with the council and will be published in May.",
+    "Readers' comments on the plan do not represent a majority of residents, the mayor said on Tuesday.",
 ]
 
 

@@ -27,7 +27,7 @@ HEADLINE = "Regional government opens new bridge after two years of work"
     ("Published Fri, Mar 13, 2026 · 08:15 PM", "published", "2026-03-13T20:15:00"),
     ("Issued on: 17/03/2026 - 12:50", "published", "2026-03-17T12:50:00"),
     ("Posted on March 18, 2026 by Money Front Desk", "published", "2026-03-18"),
-    ("Tuesday 17 March 2026 - 19:48 (Santiago)", "published", "2026-03-17T19:48:00"),
+    ("Tuesday 17 March 2026 - 19:48 (Santiago)", "published", "2026-03-17T19:48:00-03:00"),  # the city names the zone
     ("Nairobi Ledger | 10 Mar 2026, 6:02 pm EAT", "published", "2026-03-10T18:02:00+03:00"),
     ("Sriharikota, Mar 12, 2026 11:42 IST", "published", "2026-03-12T11:42:00+05:30"),
     ("KYODO NEWS - Mar 13, 2026 - 17:48 | Business, All", "published", "2026-03-13T17:48:00"),
@@ -41,6 +41,31 @@ def test_header_date_lines(line: str, field: str, value: str) -> None:
     assert getattr(r, field) == value, (line, r.published, r.modified)
     assert r.title == HEADLINE
     assert line not in r.text and "Officials said on Tuesday" in r.text
+
+
+@pytest.mark.parametrize("line, field, value", [
+    ("03.11.2026, 13:30 Uhr", "published", "2026-11-03T13:30:00"),  # German: "o'clock"
+    ("03.11.26, 13:47 Uhr", "published", "2026-11-03T13:47:00"),  # a two-digit year, with a time
+    ("Dienstag, 3. November 2026, 13:02 Uhr", "published", "2026-11-03T13:02:00"),
+    ("Aktualisiert am 03.11.2026 um 15:20 Uhr", "published", "2026-11-03T15:20:00"),  # the only time: the page's
+    ("Publicado el 05/11/2026 a las 15:12h", "published", "2026-11-05T15:12:00"),
+    ("Publicado: jueves, 5 noviembre 2026 14:31", "published", "2026-11-05T14:31:00"),
+    ("5 de noviembre de 2026", "published", "2026-11-05"),
+    ("Publié le 3 novembre 2026 à 14h05", "published", "2026-11-03T14:05:00"),
+    ("Pubblicato il 12 ott 2026, 09:12", "published", "2026-10-12T09:12:00"),
+    ("segunda-feira, 2 de março de 2026 às 10:15", "published", "2026-03-02T10:15:00"),
+    ("Gepubliceerd op 4 mei 2026 om 08:40", "published", "2026-05-04T08:40:00"),
+    ("Santiago de Chile | 04 Nov. 2026 | 10:18 (GMT-3)", "published", "2026-11-04T10:18:00-03:00"),
+    ("Wed., Nov. 11, 2026, 2:15 p.m. CST", "published", "2026-11-11T14:15:00-06:00"),
+    ("Thursday 5 November 2026, 09:00 (Santiago)", "published", "2026-11-05T09:00:00-03:00"),
+])
+def test_date_lines_in_other_languages_and_shapes(line: str, field: str, value: str) -> None:
+    test_header_date_lines(line, field, value)
+
+
+def test_a_word_in_parentheses_that_is_no_city_is_not_part_of_the_date() -> None:
+    assert parse_date("Nov 4, 2026 10:00 (Reuters)") == "2026-11-04T10:00:00"
+    assert parse_date("March 3, 2026 10:00 (New York)") == "2026-03-03T10:00:00-05:00"
 
 
 def test_updated_under_a_published_time_is_the_modified_time() -> None:

@@ -64,6 +64,13 @@ FORMS = {
     "Prensa Latina": ["HAVANA, March 3 (Prensa Latina) - {body}", "Source: Prensa Latina\n\n{body}"],
     "Andina": ["LIMA (Andina) - {body}", "{body}\n\n— Andina"],
     "Agência Brasil": ["BRASILIA (Agência Brasil) - {body}", "Source: Agencia Brasil\n\n{body}"],
+    "Keystone-SDA": ["BERN (Keystone-SDA) - {body}", "{body}\n\n(sda)"],
+    "APA": ["WIEN (APA) - {body}", "{body}\n\nQuelle: APA"],
+    "KNA": ["BONN (KNA) - {body}", "{body}\n\n(KNA)"],
+    "epd": ["FRANKFURT (epd) - {body}", "{body}\n\nQuelle: epd"],
+    "PAP": ["WARSAW (PAP) - {body}", "Source: Polish Press Agency\n\n{body}"],
+    "Notimex": ["CIUDAD DE MÉXICO (Notimex) - {body}", "{body}\n\n— Notimex"],
+    "Télam": ["BUENOS AIRES (Télam) - {body}", "Fuente: Telam\n\n{body}"],
 }
 
 #: Credit lines standing on their own, in the forms desks print them.
@@ -78,6 +85,13 @@ MORE_FORMS = [
     ("Yonhap", "SEOUL/BUSAN, May 12 (Yonhap) -- {body}"),  # a dateline naming two places
     ("Kyodo", "KYODO NEWS - Mar 13, 2026 - 17:48 | Business, All\nMerger creates second-largest maker\n\n{body}"),
     ("ANI", "ANI | Updated: Mar 12, 2026 15:47 IST\n\n{body}"),
+    ("PTI", "{body}\n\n(With PTI inputs)"),
+    ("dpa", "{body}\n\nMit Material der dpa"),  # German: "with material from"
+    ("dpa", "{body}\n\nMit Material von dpa/lby"),  # … and the regional desk's code
+    ("EFE", "{body}\n\nCon información de EFE"),  # Spanish: "with information from"
+    ("AFP", "{body}\n\n(Avec AFP)"),  # French
+    ("Canadian Press", "{body}\n\nThis report by The Canadian Press was first published Nov. 18, 2026."),
+    ("Canadian Press", "Ice storm leaves thousands in the dark\nMarie-\u00c8ve Ouellet, The Canadian Press\n\n{body}"),
 ]
 
 

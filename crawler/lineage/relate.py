@@ -49,6 +49,12 @@ REWRITE_CORE = 0.6
 #: …or the facts (names and numbers) kept: a rewrite keeps its source's facts, where independent
 #: reports of one event each choose their own.
 REWRITE_FACTS = 0.6
+#: …or, for a paraphrase too free to align sentence by sentence, the fact-term Jaccard with every
+#: quotation of each text printed by the other: a rewrite keeps its source's quotations, where an
+#: independent reporter has at least one of their own.
+REWRITE_QUOTED_FACTS = 0.4
+#: Fewest quotations each text must have for that (one shared public statement proves nothing).
+REWRITE_QUOTES = 2
 #: Fact-term Jaccard (names and numbers) at which two reports are of the same story.
 STORY_FACTS = 0.25
 #: Lower fact-term Jaccard that is enough when the two also share a passage (a reused quote).
@@ -132,7 +138,15 @@ def copy_relation(s: PairScores) -> str | None:
     if (s.aligned_a >= REWRITE_ALIGNED and s.term_jaccard >= ALIGN_TERMS
             and (max(s.aligned_a, s.aligned_b) >= REWRITE_CORE or s.fact_jaccard >= REWRITE_FACTS)):
         return "rewrite"
+    if s.term_jaccard >= ALIGN_TERMS and s.fact_jaccard >= REWRITE_QUOTED_FACTS and same_quotations(s):
+        return "rewrite"
     return None
+
+
+def same_quotations(s: PairScores) -> bool:
+    """Each text prints every quotation of the other, and each has at least :data:`REWRITE_QUOTES`."""
+    (kept_a, n_a), (kept_b, n_b) = s.quotes_a, s.quotes_b
+    return min(n_a, n_b) >= REWRITE_QUOTES and kept_a == n_a and kept_b == n_b
 
 
 def _votes(a: Node, b: Node, s: PairScores, rel_ab: str | None, rel_ba: str | None) -> list[tuple[str, float]]:
@@ -241,10 +255,13 @@ def _sentence_evidence(copy: Node, source: Node, s: PairScores, limit: int = 5) 
     return out
 
 
-def _scores(s: PairScores) -> dict[str, float]:
+def _scores(s: PairScores) -> dict[str, Any]:
     return {"jaccard": round(s.jaccard, 4), "containment_in_source": round(s.a_in_b, 4),
             "containment_of_source": round(s.b_in_a, 4), "term_jaccard": round(s.term_jaccard, 4),
-            "aligned_copy": round(s.aligned_a, 4), "aligned_source": round(s.aligned_b, 4)}
+            "fact_jaccard": round(s.fact_jaccard, 4),
+            "aligned_copy": round(s.aligned_a, 4), "aligned_source": round(s.aligned_b, 4),
+            # [printed by the other text, of how many]
+            "quotations_of_copy_in_source": list(s.quotes_a), "quotations_of_source_in_copy": list(s.quotes_b)}
 
 
 def _drift(copy: Node, source: Node, s: PairScores) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ two texts themselves.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -17,7 +18,7 @@ import numpy as np
 from cleaners.text import content_term, sentences
 from crawler.fingerprint import Prepared
 
-__all__ = ["ALIGN_TERMS", "COPY_CONTAINMENT", "PairScores", "Text", "align", "compare", "complete"]
+__all__ = ["ALIGN_TERMS", "COPY_CONTAINMENT", "PairScores", "Text", "align", "compare", "complete", "quotes_kept"]
 
 #: Shortest run of identical words reported as a shared passage.
 MIN_PASSAGE_WORDS = 8
@@ -29,6 +30,14 @@ ALIGN_TERMS = 0.25
 #: Shingle containment (either way) from which a pair shares text outright: an edited or closer
 #: copy. Such pairs are aligned only when their evidence is written (:func:`aligned`).
 COPY_CONTAINMENT = 0.4
+#: Fewest words of a quotation that is compared (shorter ones are phrases: "scary", "a disaster").
+QUOTE_WORDS = 6
+#: Share of a quotation's word 3-grams found in the other text for it to count as kept there.
+QUOTE_KEPT = 0.6
+
+# a quotation within one paragraph: “…”, "…", «…», „…“ (a quote running over paragraphs is
+# reopened at each one, and each is taken on its own)
+_QUOTATION = re.compile(r'[“"«„]([^“”"«»„\n]{20,}?)[”"»“]')
 
 
 class Text(Prepared):
@@ -77,6 +86,25 @@ class Text(Prepared):
         return hashlib.blake2b(self.text.encode("utf-8"), digest_size=16).digest()
 
     @cached_property
+    def quotations(self) -> list[frozenset[int]]:
+        """The word 3-grams (hashed) of each quotation of :data:`QUOTE_WORDS` words or more."""
+        starts = self.offsets[:, 0].tolist()
+        tokens = self.tokens
+        out = []
+        for m in _QUOTATION.finditer(self.text):
+            lo = bisect_left(starts, m.start(1))
+            hi = bisect_left(starts, m.end(1), lo)
+            if hi - lo >= QUOTE_WORDS:
+                out.append(frozenset(hash(tuple(tokens[k:k + 3])) for k in range(lo, hi - 2)))
+        return out
+
+    @cached_property
+    def trigrams(self) -> frozenset[int]:
+        """Every word 3-gram of the text (hashed), where a quotation of another text is looked for."""
+        tokens = self.tokens
+        return frozenset(hash(tuple(tokens[k:k + 3])) for k in range(len(tokens) - 2))
+
+    @cached_property
     def sentence_terms(self) -> tuple[dict[str, list[int]], list[int]]:
         """Content term → the sentences (indexes into :attr:`sentences`) that have it; term count per sentence."""
         inverted: dict[str, list[int]] = {}
@@ -105,6 +133,9 @@ class PairScores:
     aligned_b: float = 0.0
     a_reach: float = 0.0
     b_reach: float = 0.0
+    #: quotations of a (of b) found in the other text, out of how many it has; counted with the alignment
+    quotes_a: tuple[int, int] = (0, 0)
+    quotes_b: tuple[int, int] = (0, 0)
     passages: list[dict[str, object]] | None = field(default_factory=list)
     sentence_pairs: list[tuple[int, int, float]] = field(default_factory=list)
 
@@ -121,6 +152,7 @@ class PairScores:
             jaccard=self.jaccard, a_in_b=self.b_in_a, b_in_a=self.a_in_b, term_jaccard=self.term_jaccard,
             fact_jaccard=self.fact_jaccard, a_paragraphs=self.b_paragraphs, b_paragraphs=self.a_paragraphs,
             aligned_a=self.aligned_b, aligned_b=self.aligned_a, a_reach=self.b_reach, b_reach=self.a_reach,
+            quotes_a=self.quotes_b, quotes_b=self.quotes_a,
             passages=None if self.passages is None else
             [{"text": p["text"], "words": p["words"], "a": p["b"], "b": p["a"]} for p in self.passages],
             sentence_pairs=[(j, i, d) for i, j, d in self.sentence_pairs],
@@ -207,6 +239,13 @@ def align(a: Text, b: Text) -> tuple[float, float, list[tuple[int, int, float]]]
             covered_b / sum(len(t) for _, _, t in sb), chain)
 
 
+def quotes_kept(a: Text, b: Text) -> tuple[int, int]:
+    """How many of ``a``'s quotations ``b`` also prints (most of their words in order), and how many ``a`` has."""
+    grams = b.trigrams
+    quotes = a.quotations
+    return sum(1 for q in quotes if len(q & grams) >= QUOTE_KEPT * len(q)), len(quotes)
+
+
 def compare(a: Text, b: Text, passages: bool | Callable[[PairScores], bool] = True) -> PairScores:
     """Compare two bodies exactly.
 
@@ -243,6 +282,7 @@ def compare(a: Text, b: Text, passages: bool | Callable[[PairScores], bool] = Tr
             scores.passages = None
     if scores.term_jaccard >= ALIGN_TERMS and max(scores.a_in_b, scores.b_in_a) < COPY_CONTAINMENT:
         scores.aligned_a, scores.aligned_b, scores.sentence_pairs = align(a, b)
+        scores.quotes_a, scores.quotes_b = quotes_kept(a, b), quotes_kept(b, a)
     return scores
 
 
@@ -254,4 +294,5 @@ def complete(a: Text, b: Text, scores: PairScores) -> PairScores:
     if scores.sentence_pairs or scores.aligned_a or scores.term_jaccard < ALIGN_TERMS:
         return scores
     aligned_a, aligned_b, pairs = align(a, b)
-    return replace(scores, aligned_a=aligned_a, aligned_b=aligned_b, sentence_pairs=pairs)
+    return replace(scores, aligned_a=aligned_a, aligned_b=aligned_b, sentence_pairs=pairs,
+                   quotes_a=quotes_kept(a, b), quotes_b=quotes_kept(b, a))
