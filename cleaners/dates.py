@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from dateutil import parser as _dateparser
 from dateutil.tz import tzoffset
 
-__all__ = ["DATE_TEXT", "SITE_ZONES", "parse_date", "with_site_zone"]
+__all__ = ["AGENCY_SITE_ZONES", "DATE_TEXT", "SITE_ZONES", "parse_date", "with_site_zone"]
 
 #: Month names in German, French, Spanish, Italian, Portuguese and Dutch (full and the
 #: abbreviations their sites print), each with its month's number.
@@ -187,19 +187,34 @@ SITE_ZONES = {
     "ar": "America/Argentina/Buenos_Aires", "co": "America/Bogota", "pe": "America/Lima",
     "nz": "Pacific/Auckland",  # the Chatham Islands' 700 people aside
 }
+#: National news agencies on generic domains print their home time ("03.11.2026, 12:18 Uhr" on
+#: dpa.com is Berlin time). Agencies writing for the world from many desks (AP, Reuters, AFP,
+#: Bloomberg, UPI) are left out.
+AGENCY_SITE_ZONES = {
+    "dpa.com": "Europe/Berlin", "dpa-international.com": "Europe/Berlin", "efe.com": "Europe/Madrid",
+    "europapress.es": "Europe/Madrid", "lusa.pt": "Europe/Lisbon", "kyodonews.net": "Asia/Tokyo",
+    "jiji.com": "Asia/Tokyo", "xinhuanet.com": "Asia/Shanghai", "news.cn": "Asia/Shanghai",
+    "ptinews.com": "Asia/Kolkata", "bernama.com": "Asia/Kuala_Lumpur", "antaranews.com": "Asia/Jakarta",
+    "tass.com": "Europe/Moscow", "interfax.com": "Europe/Moscow", "aa.com.tr": "Europe/Istanbul",
+    "wam.ae": "Asia/Dubai", "app.com.pk": "Asia/Karachi", "bssnews.net": "Asia/Dhaka",
+    "vnanet.vn": "Asia/Ho_Chi_Minh", "plenglish.com": "America/Havana", "prensa-latina.cu": "America/Havana",
+}
 
 
 def with_site_zone(value: str | None, url: str | None) -> str | None:
     """``value`` (ISO 8601) with the site's time zone when it is a clock time printed without one
-    on a site whose country keeps one zone (:data:`SITE_ZONES`, by the URL's country-code domain);
-    else ``value`` unchanged. Daylight saving time follows the date."""
+    on a site whose country keeps one zone (:data:`SITE_ZONES`, by the URL's country-code domain)
+    or on a national agency's own site (:data:`AGENCY_SITE_ZONES`); else ``value`` unchanged.
+    Daylight saving time follows the date."""
     if not value or len(value) <= 10 or not url:
         return value
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return value
-    zone = SITE_ZONES.get(host.rstrip(".").rsplit(".", 1)[-1])
+    host = host.rstrip(".")
+    zone = SITE_ZONES.get(host.rsplit(".", 1)[-1]) or next(
+        (z for domain, z in AGENCY_SITE_ZONES.items() if host == domain or host.endswith("." + domain)), None)
     if zone is None:
         return value
     try:

@@ -121,6 +121,9 @@ def test_times_in_other_languages(text: str, value: str) -> None:
     ("2026-01-22T17:48:00", "https://www.news.com.au/x", "2026-01-22T17:48:00"),  # several zones
     ("2026-01-22T17:48:00-05:00", "https://www.laderniereedition.be/x", "2026-01-22T17:48:00-05:00"),  # printed zone
     ("2026-01-22", "https://www.laderniereedition.be/x", "2026-01-22"),  # a date alone
+    ("2026-11-03T12:18:00", "https://www.dpa.com/de/x", "2026-11-03T12:18:00+01:00"),  # a national agency's site
+    ("2026-11-05T14:40:00", "https://www.efe.com/espana/x", "2026-11-05T14:40:00+01:00"),
+    ("2026-11-05T14:40:00", "https://apnews.com/article/x", "2026-11-05T14:40:00"),  # AP writes from everywhere
 ])
 def test_a_zone_less_time_takes_the_site_countrys_zone(value: str, url: str, want: str) -> None:
     assert with_site_zone(value, url) == want
