@@ -148,6 +148,8 @@ SHAPES = {
     "sponsored disclosure": (dict(before="<p>This content was produced by City Daily Studio in partnership with "
                                          "Northwind Bank. The City Daily newsroom was not involved in its creation.</p>"),
                              ["produced by City Daily Studio", "newsroom was not involved"]),
+    "member-paper footer": (dict(after="<p>The City Daily is a member of The Associated Press.</p>"),
+                            ["is a member of The Associated Press"]),
     "comment disclaimer": (dict(after="<p>Disclaimer: Comments do not represent the views of City Daily.</p>"),
                            ["Comments do not represent"]),
     "reader forum, classed (German)": (dict(after="<div class='forum'><div class='forum__title'>Forum</div><div>Um "
@@ -191,6 +193,7 @@ LOOKALIKES = [
     "Commuters who buy a subscription to the tram pass before March will pay the old fare for a year.",
     "The study was produced by the university in partnership with the council and will be published in May.",
     "Readers' comments on the plan do not represent a majority of residents, the mayor said on Tuesday.",
+    "The mayor said the city is a member of the association of airport cities and will host its meeting.",
 ]
 
 
