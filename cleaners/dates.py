@@ -36,10 +36,10 @@ _FOREIGN_MONTHS: dict[str, int] = {name: number for number, names in enumerate([
 ], start=1) for name in names.split()}
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
-          + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\.?")
+          + "(?i:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r"))\.?")
 #: Weekday names in the same languages (English ones are dateutil's own), dropped before parsing.
 _FOREIGN_DAYS = (
-    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|"
+    r"\b(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|lunes|martes|mi\u00e9rcoles|miercoles|jueves|viernes|s\u00e1bado|sabado|"
     r"domingo|luned\u00ec|marted\u00ec|mercoled\u00ec|gioved\u00ec|venerd\u00ec|sabato|domenica|"
     r"(?:segunda|ter\u00e7a|quarta|quinta|sexta)(?:-feira)?|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
@@ -121,8 +121,7 @@ def parse_date(text: str) -> str | None:
     if city:
         text = text[:city.start()]
     raw = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text.strip()).replace("(", "").replace(")", "")
-    if not raw.isascii() or re.search(r"[a-z]{2}", raw):
-        raw = _in_english(raw)
+    raw = _in_english(raw)
     raw = re.sub(r"(\d{1,2})\.(\d{2})(?=\s*[AaPp]\.?[Mm])", r"\1:\2", raw).replace("|", " ").replace("\u00b7", " ")
     raw = re.sub(r"\s[\u2013\u2014]\s", " ", raw)
     # "17h48" (French, Portuguese) and the word before a time ("à 17:48", "um 9.30")

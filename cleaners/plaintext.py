@@ -99,10 +99,10 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"twitter|linkedin|pinterest|reddit|telegram)(?:\s*(?:\||,|/|\u00b7)?\s*(?:whatsapp|facebook|twitter|"
     r"linkedin|pinterest|reddit|telegram|e-?mail|print|copy link|x))*\W*$",
     r"^(?:click|tap) here\b",
-    r"^read\s*:\s*\S",
+    r"^read\s*:\s*\S",  # "READ: Kenya revives plan to extend SGR" (a prose sentence never opens so)
     # a member paper's footer ("The Sioux Valley Sentinel is a member of The Associated Press.")
     r"^(?:the )?[A-Z][\w.'\u2019&-]*(?: [A-Z][\w.'\u2019&-]*){0,6} is a member of (?:the )?(?:associated press|"
-    r"canadian press|ap)\W*$",  # "READ: Kenya revives plan to extend SGR" (a prose sentence never opens so)
+    r"canadian press|ap)\W*$",
     # sponsored-content disclosures ("This content was produced by … in partnership with …")
     r"^this (?:content|article|story|post|feature) (?:is|was) (?:sponsored|paid for|produced|created|written|"
     r"brought to you|presented)\b.{0,120}\b(?:by|with)\b|\bnewsroom (?:was|were|is) not involved\b",

@@ -49,9 +49,9 @@ REWRITE_CORE = 0.6
 #: …or the facts (names and numbers) kept: a rewrite keeps its source's facts, where independent
 #: reports of one event each choose their own.
 REWRITE_FACTS = 0.6
-#: …or, for a paraphrase too free to align sentence by sentence, the fact-term Jaccard with every
-#: quotation of each text printed by the other: a rewrite keeps its source's quotations, where an
-#: independent reporter has at least one of their own.
+#: Fact-term Jaccard that makes a rewrite without the sentence alignment, when each text prints every
+#: quotation of the other (:func:`same_quotations`): a paraphrase too free to align still keeps its
+#: source's quotations, where an independent reporter has at least one of their own.
 REWRITE_QUOTED_FACTS = 0.4
 #: Fewest quotations each text must have for that (one shared public statement proves nothing).
 REWRITE_QUOTES = 2
