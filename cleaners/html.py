@@ -26,7 +26,7 @@ from cleaners.dom import STRAY_MARK, block_text, parse_html, prune_boilerplate, 
 from cleaners.metadata import ARTICLE_TYPES as _ARTICLE_TYPES
 from cleaners.metadata import PageMeta, read_metadata, script_date
 from cleaners.plaintext import Parsed, parse, updated_as_published
-from cleaners.text import tidy
+from cleaners.text import tidy, word_count
 from cleaners.wire import Author, Credit, agency_of, agency_of_url, find_copyright, match_byline, match_credit_line
 from crawler.exceptions import ExtractionError
 
@@ -135,7 +135,7 @@ def _stray_paragraphs(tree: lxml.html.HtmlElement, text: str) -> list[str]:
     """
     if not tree.xpath(f"//p[@{STRAY_MARK}]"):
         return []
-    lines = [line for line in text.split("\n") if len(line.split()) >= 8]
+    lines = [line for line in text.split("\n") if word_count(line) >= 8]
     if not lines:
         return []
     tail = " ".join(lines[-1].split())[-80:]
@@ -154,7 +154,7 @@ def _stray_paragraphs(tree: lxml.html.HtmlElement, text: str) -> list[str]:
             continue
         para = block_text(el)
         links = sum(len(block_text(a)) for a in el.iter("a"))
-        if len(para.split()) >= 12 and _PROSE_END.search(para) and links < 0.2 * len(para):
+        if word_count(para) >= 12 and _PROSE_END.search(para) and links < 0.2 * len(para):
             if para not in text:
                 found.append(para)
         elif (skipped := skipped + 1) > 3:
@@ -164,7 +164,7 @@ def _stray_paragraphs(tree: lxml.html.HtmlElement, text: str) -> list[str]:
 
 def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, body: str) -> str | None:
     """Why a page is not an article, or None: ``text`` as extracted, ``body`` after the line rules."""
-    words = len(body.split())
+    words = word_count(body)
     if meta.page_type in _NON_ARTICLE_TYPES.keys() - {"videoobject"} or (
             meta.page_type in _NON_ARTICLE_TYPES and words < MIN_ARTICLE_WORDS):
         return _NON_ARTICLE_TYPES[meta.page_type]  # type: ignore[index]
@@ -182,11 +182,11 @@ def _non_article(meta: PageMeta, tree: lxml.html.HtmlElement, text: str, body: s
     if len(figures) >= 4:
         captions = " ".join(block_text(c) for c in tree.iter("figcaption"))
         lines = [line for line in body.split("\n") if line.strip()]
-        in_captions = sum(len(line.split()) for line in lines if " ".join(line.split()) in captions)
-        if in_captions >= 0.6 * max(sum(len(line.split()) for line in lines), 1):
+        in_captions = sum(word_count(line) for line in lines if " ".join(line.split()) in captions)
+        if in_captions >= 0.6 * max(sum(word_count(line) for line in lines), 1):
             return f"a photo gallery ({len(figures)} pictures, and the text is mostly their captions)"
     if not _marked(meta):
-        teaser_bylines = sum(1 for line in text.split("\n") if _BY.match(line) and len(line.split()) <= 10)
+        teaser_bylines = sum(1 for line in text.split("\n") if _BY.match(line) and word_count(line) <= 10)
         if teaser_bylines >= 4:
             return f"a section front or story list ({teaser_bylines} bylines in the text, no article markup)"
     if words >= MIN_ARTICLE_WORDS:
@@ -299,11 +299,11 @@ def extract_html(content: bytes | str, url: str | None = None, content_type: str
     stray = _stray_paragraphs(tree, text)
     if stray:
         text = text + "\n" + "\n".join(stray)
-    if len(text.split()) < MIN_ARTICLE_WORDS and meta.article_body and len(meta.article_body.split()) > len(
-            text.split()):
+    if word_count(text) < MIN_ARTICLE_WORDS and meta.article_body and word_count(meta.article_body) > word_count(
+            text):
         text = meta.article_body
     body = parse(text, has_header=False)
-    words = len(body.text.split())
+    words = word_count(body.text)
     why = _non_article(meta, tree, text, body.text)
     if why:
         raise ExtractionError(f"not an article: {why}, with {words} words of text; nothing to clean",

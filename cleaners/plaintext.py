@@ -22,7 +22,7 @@ from typing import Any
 from dataclasses import dataclass, field
 
 from cleaners.dates import DATE_TEXT, parse_date
-from cleaners.text import tidy
+from cleaners.text import tidy, word_count
 from cleaners.wire import Author, Credit, agency_of, match_byline, match_credit_line, match_dateline, match_trailing_signoff
 
 __all__ = ["DATE_IN_TEXT", "META_KEY", "UPDATED_KEY", "Parsed", "is_correction", "parse", "updated_as_published"]
@@ -151,7 +151,7 @@ _RELATIVE_TIME = re.compile(
 _URL = re.compile(r"^(?:(?:https?://|www\.)\S+|\S+@\S+\.\w+)$", re.IGNORECASE)
 _DESK_CODE = re.compile(r"^\(?\(?[a-z]{1,8}(?:[-.][a-z0-9]{1,8})*(?:/[a-z0-9.-]{0,12}){1,4}\)?\)?$|^\(\(.*\)\)$")
 _SEPARATOR = re.compile(r"^[\W_]{1,12}$")
-_SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
+_SENTENCE_END = re.compile(r"[.!?:;\u3002][\"'\u201d\u2019)\]\u300d\u300f]*$|[\"\u201d\u300d]$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]{1,40}\)$")
 # A table row as trafilatura prints one ("| Grace Nakamura | 11,482 | 41.3% |"), two cells or more.
 _TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}\s*$")
@@ -188,7 +188,7 @@ def is_correction(line: str) -> bool:
 
 
 def _is_boilerplate(line: str) -> bool:
-    words = len(line.split())
+    words = word_count(line)
     if words > 60:
         return False
     if any(p.search(line) for p in _BOILERPLATE):
@@ -197,7 +197,7 @@ def _is_boilerplate(line: str) -> bool:
 
 
 def _is_paragraph(line: str) -> bool:
-    words = len(line.split())
+    words = word_count(line)
     ending = _TRAILING_PARENS.sub("", line)  # "... officials said. (ANI)"
     return (words >= 4 and bool(_SENTENCE_END.search(ending))) or words >= 25 or (
         words >= 4 and bool(_BULLET.match(line)))

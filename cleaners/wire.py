@@ -356,6 +356,20 @@ def _agencies_in(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# Agencies' datelines and marks in Chinese, Japanese and Korean: "新华社北京11月21日电" (Xinhua),
+# "【共同】" / "(共同)" (Kyodo), "(時事)" (Jiji), "(서울=연합뉴스)" (Yonhap); NFKC has made the
+# full-width brackets plain ones.
+_CJK_AGENCIES = {"\u65b0\u534e\u793e": "Xinhua", "\u65b0\u83ef\u793e": "Xinhua", "\u5171\u540c": "Kyodo",
+                 "\u5171\u540c\u901a\u4fe1": "Kyodo", "\u6642\u4e8b": "Jiji", "\u65f6\u4e8b": "Jiji",
+                 "\uc5f0\ud569\ub274\uc2a4": "Yonhap"}
+_CJK_DATELINE = re.compile(
+    r"^(?P<credit>(?P<agency>\u65b0[\u534e\u83ef]\u793e)(?P<place>[^\W\d]{1,8}?)(?:\d{1,2}\u6708\d{1,2}\u65e5)?"
+    r"(?:\u7535|\u96fb)|[(\u3010](?:(?P<place2>[^\W\d]{1,8})=)?(?P<agency2>\u5171\u540c(?:\u901a\u4fe1)?|"
+    r"[\u6642\u65f6]\u4e8b|\uc5f0\ud569\ub274\uc2a4)[)\u3011])\s*")
+_CJK_SIGNOFF = re.compile(r"[(\u3010](?P<agency>\u5171\u540c(?:\u901a\u4fe1)?|[\u6642\u65f6]\u4e8b|\u65b0[\u534e\u83ef]\u793e)"
+                          r"[)\u3011]$")
+
+
 def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:
     """Split a leading dateline off the first paragraph of a body.
 
@@ -372,11 +386,18 @@ def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:
     m = _PLAIN_DATELINE.match(paragraph)
     if m:
         return None, m.group("credit").strip(" :-\u2013\u2014"), paragraph[m.end():]
+    m = _CJK_DATELINE.match(paragraph)
+    if m and len(paragraph) > m.end():
+        agency = _CJK_AGENCIES[m.group("agency") or m.group("agency2")]
+        return Credit(agency, "dateline", m.group("credit")), m.group("place") or m.group("place2"), paragraph[m.end():]
     return None, None, paragraph
 
 
 def match_trailing_signoff(paragraph: str) -> tuple[Credit | None, str]:
     """Split a sign-off glued to the end of the last paragraph ("... he said. --IANS")."""
+    m = _CJK_SIGNOFF.search(paragraph)
+    if m and m.start() > 0 and paragraph[m.start() - 1] in "\u3002\u300d!?":  # "…と述べた。(共同)"
+        return Credit(_CJK_AGENCIES[m.group("agency")], "signoff", m.group()), paragraph[: m.start()].rstrip()
     m = _TRAILING_SIGNOFF.search(paragraph)
     if not m or m.start() == 0 or not re.search(r"[.!?\"'\u201d]\s*$", paragraph[: m.start()]):
         return None, paragraph

@@ -38,12 +38,12 @@ from cleaners.text import content_terms_of, fact_terms, word_bounds, word_tokens
 if TYPE_CHECKING:
     from datasketch import MinHash
 
-__all__ = ["KEY_BITS", "SIGNALS", "Fingerprint", "FingerprintParams", "Prepared", "band_keys", "fingerprint",
-           "quotations", "shingle_hashes"]
+__all__ = ["KEY_BITS", "QUOTATION", "SIGNALS", "Fingerprint", "FingerprintParams", "Prepared", "band_keys",
+           "fingerprint", "quotations", "shingle_hashes"]
 
 #: Bumped whenever :func:`cleaners.text.words`, ``content_terms`` or ``fact_terms`` change output,
 #: or the signals, their hashing or the bucket keys change.
-NORMALIZATION_VERSION = 3
+NORMALIZATION_VERSION = 4  # 4: Chinese and Japanese characters are tokens; „…“ and 「…」 quotations
 
 #: The candidate signals, by the small integer stored in the low bits of their bucket keys.
 SIGNALS = ("shingles", "lead", "facts", "quotes")
@@ -52,7 +52,10 @@ SIGNALS = ("shingles", "lead", "facts", "quotes")
 #: (a spurious candidate, rejected by verification).
 KEY_BITS = 40
 
-_QUOTATION = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb\n]{20,600})[\"\u201d\u00bb]")
+#: A quotation within one paragraph: "…", “…”, „…“, «…», 「…」 (one running over paragraphs is
+#: reopened at each, and each part is taken on its own).
+QUOTATION = re.compile(r"[\"\u201c\u201e\u00ab\u300c]([^\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\n]{6,600})"
+                       r"[\"\u201d\u201c\u00bb\u300d]")
 _U64 = np.uint64
 _NUL = "\x00"
 _MIX1, _MIX2 = _U64(0xFF51AFD7ED558CCD), _U64(0xC4CEB9FE1A85EC53)
@@ -239,7 +242,7 @@ def shingle_hashes(tokens: list[str], size: int) -> np.ndarray:
 def quotations(text: str, min_words: int = 6) -> list[str]:
     """Quotations of at least ``min_words`` words, as normalised words joined by spaces."""
     out = []
-    for m in _QUOTATION.finditer(text):
+    for m in QUOTATION.finditer(text):
         tokens = words(m.group(1))
         if len(tokens) >= min_words:
             out.append(" ".join(tokens))

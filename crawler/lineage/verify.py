@@ -7,7 +7,6 @@ two texts themselves.
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -15,8 +14,8 @@ from typing import Callable
 
 import numpy as np
 
-from cleaners.text import content_term, sentences
-from crawler.fingerprint import Prepared
+from cleaners.text import content_term, sentences, word_count
+from crawler.fingerprint import QUOTATION, Prepared
 
 __all__ = ["ALIGN_TERMS", "COPY_CONTAINMENT", "PairScores", "Text", "align", "compare", "complete", "quotes_kept"]
 
@@ -34,10 +33,6 @@ COPY_CONTAINMENT = 0.4
 QUOTE_WORDS = 6
 #: Share of a quotation's word 3-grams found in the other text for it to count as kept there.
 QUOTE_KEPT = 0.6
-
-# a quotation within one paragraph: “…”, "…", «…», „…“ (a quote running over paragraphs is
-# reopened at each one, and each is taken on its own)
-_QUOTATION = re.compile(r'[“"«„]([^“”"«»„\n]{20,}?)[”"»“]')
 
 
 class Text(Prepared):
@@ -64,7 +59,7 @@ class Text(Prepared):
     @cached_property
     def paragraphs(self) -> int:
         """Paragraphs of prose (8 words or more: a "Read more at …" line is not one)."""
-        return sum(1 for line in self.text.split("\n") if len(line.split()) >= 8)
+        return sum(1 for line in self.text.split("\n") if word_count(line) >= 8)
 
     @cached_property
     def sentences(self) -> list[tuple[int, str, frozenset[str]]]:
@@ -91,7 +86,7 @@ class Text(Prepared):
         starts = self.offsets[:, 0].tolist()
         tokens = self.tokens
         out = []
-        for m in _QUOTATION.finditer(self.text):
+        for m in QUOTATION.finditer(self.text):
             lo = bisect_left(starts, m.start(1))
             hi = bisect_left(starts, m.end(1), lo)
             if hi - lo >= QUOTE_WORDS:
