@@ -151,7 +151,7 @@ _RELATIVE_TIME = re.compile(
 _URL = re.compile(r"^(?:(?:https?://|www\.)\S+|\S+@\S+\.\w+)$", re.IGNORECASE)
 _DESK_CODE = re.compile(r"^\(?\(?[a-z]{1,8}(?:[-.][a-z0-9]{1,8})*(?:/[a-z0-9.-]{0,12}){1,4}\)?\)?$|^\(\(.*\)\)$")
 _SEPARATOR = re.compile(r"^[\W_]{1,12}$")
-_SENTENCE_END = re.compile(r"[.!?:;\u3002][\"'\u201d\u2019)\]\u300d\u300f]*$|[\"\u201d\u300d]$")
+_SENTENCE_END = re.compile(r"[.!?:;\u3002\u0964\u0965\u061f\u06d4][\"'\u201d\u2019)\]\u300d\u300f]*$|[\"\u201d\u300d]$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]{1,40}\)$")
 # A table row as trafilatura prints one ("| Grace Nakamura | 11,482 | 41.3% |"), two cells or more.
 _TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}\s*$")

@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import accumulate
 
-__all__ = ["CJK", "content_term", "content_terms", "content_terms_of", "decode", "fact_terms", "sentences", "tidy",
+__all__ = ["CJK", "UNSPACED", "content_term", "content_terms", "content_terms_of", "decode", "fact_terms", "sentences", "tidy",
            "word_bounds", "word_count", "word_spans", "word_tokens", "word_tokens_and_bounds", "words"]
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]")
@@ -23,12 +23,16 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
                          "\u2013": "-", "\u2014": "-", "\u2212": "-"})
-#: Chinese and Japanese script (kana, CJK ideographs): written without spaces, so each character
-#: is a token of its own (word shingles of them are character n-grams); Hangul has spaces.
+#: Scripts written without spaces between words: Chinese and Japanese (kana, CJK ideographs), and
+#: Thai, Lao, Myanmar and Khmer. Each character is a token of its own (word shingles of them are
+#: character n-grams); Hangul has spaces.
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SOUTHEAST = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+UNSPACED = CJK + _SOUTHEAST
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_WORD = re.compile(rf"[{CJK}]|[^\W_{CJK}]+(?:['.][^\W_{CJK}]+)*", re.UNICODE)
-_PLAIN_WORD = re.compile(rf"[{CJK}]|[^\W_{CJK}]+")
+_SOUTHEAST_CHAR = re.compile(f"[{_SOUTHEAST}]")
+_WORD = re.compile(rf"[{UNSPACED}]|[^\W_{UNSPACED}]+(?:['.][^\W_{UNSPACED}]+)*", re.UNICODE)
+_PLAIN_WORD = re.compile(rf"[{UNSPACED}]|[^\W_{UNSPACED}]+")
 _JOINER = re.compile(r"(?<=[^\W_])['.](?=[^\W_])")
 _WORD_PIECES = re.compile(f"({_WORD.pattern})")
 
@@ -72,12 +76,15 @@ def tidy(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Words in ``text`` for length rules: spaced words, and a word for every two characters of
-    Chinese or Japanese (written without spaces; a word there is one to three characters)."""
+    """Words in ``text`` for length rules: spaced words, a word for every two characters of Chinese
+    or Japanese (a word there is one to three characters) and for every three of Thai, Lao, Myanmar
+    or Khmer (written without spaces too, in longer words)."""
     cjk = len(_CJK_CHAR.findall(text))
-    if not cjk:
+    southeast = len(_SOUTHEAST_CHAR.findall(text))
+    if not cjk and not southeast:
         return len(text.split())
-    return len(_CJK_CHAR.sub(" ", text).split()) + (cjk + 1) // 2
+    spaced = _SOUTHEAST_CHAR.sub(" ", _CJK_CHAR.sub(" ", text)).split()
+    return len(spaced) + (cjk + 1) // 2 + (southeast + 2) // 3
 
 
 def words(text: str) -> list[str]:
@@ -219,7 +226,9 @@ def fact_terms(text: str) -> set[str]:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])"
                            # "。", and "！"/"？" (NFKC makes them "!"/"?") before Chinese or Japanese
-                           rf"|(?<=\u3002)[\u300d\u300f\u201d)]*\s*|(?<=[!?])[\u300d\u300f\u201d)]*(?=[{CJK}])")
+                           rf"|(?<=\u3002)[\u300d\u300f\u201d)]*\s*|(?<=[!?])[\u300d\u300f\u201d)]*(?=[{CJK}])"
+                           # the danda of Hindi and other Indic scripts, Arabic "؟", Urdu "۔"
+                           r"|(?<=[\u0964\u0965\u061f\u06d4])[\"\u201d\u2019)]*\s+")
 # A period after these does not end a sentence ("U.S. President", "Aug. 15", "Mr. Lee").
 _ABBREVIATION = re.compile(
     r"(?:^|\s)(?:(?:[A-Za-z]\.){0,3}[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|"

@@ -1,4 +1,5 @@
-"""CLEAN and LINEAGE on Chinese and Japanese, which are written without spaces between words.
+"""CLEAN and LINEAGE on Chinese and Japanese, which are written without spaces between words
+(and on Thai, written so too, and Hindi, Arabic and Russian, whose sentences end otherwise).
 
 Each character is a token (word shingles become character n-grams), length rules count a word for
 every two characters, "。" ends a sentence, and the agencies' own marks ("新华社北京11月21日电",
@@ -7,6 +8,8 @@ had no "words" and was refused as empty.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 import pytest
 
@@ -98,3 +101,33 @@ def test_copies_are_traced() -> None:
             records["https://local.example.jp/e"].original_url) == ("edited", "https://www.kyodonews.jp/a")
     assert records["https://www.xinhuanet.com/a"].relation == "original"
     assert records["https://www.xinhuanet.com/a"].story_id != records["https://www.kyodonews.jp/a"].story_id
+
+
+OTHER_SCRIPTS = {
+ "ru": ["Правительство России в пятницу утвердило новый план поддержки регионов, пострадавших от наводнений, сообщила пресс-служба кабмина.",
+        "Согласно документу, на восстановление жилья и дорог будет выделено около 12 миллиардов рублей в течение двух лет.",
+        "«Мы должны помочь людям как можно быстрее», — заявил вице-премьер на заседании правительства.",
+        "Ранее власти Оренбургской области сообщали, что вода повредила более трех тысяч домов."],
+ "ar": ["أعلنت وزارة الصحة يوم الخميس عن افتتاح ثلاثة مستشفيات جديدة في المحافظات الشمالية، في إطار خطة لتحسين الخدمات الطبية.",
+        "وقال وزير الصحة في مؤتمر صحفي إن المستشفيات الجديدة ستضم أكثر من 600 سرير وستخدم نحو مليوني نسمة.",
+        "وأضاف أن الحكومة خصصت ميزانية إضافية لتوظيف الأطباء والممرضين خلال العام المقبل.",
+        "ويأتي هذا الإعلان بعد شكاوى متكررة من نقص الأسرة في المستشفيات الحكومية خلال فصل الشتاء."],
+ "hi": ["केंद्र सरकार ने गुरुवार को किसानों के लिए एक नई बीमा योजना की घोषणा की, जिससे देश भर के करीब दो करोड़ किसानों को लाभ मिलने की उम्मीद है।",
+        "कृषि मंत्री ने संवाददाता सम्मेलन में कहा कि योजना के तहत प्रीमियम का आधा हिस्सा सरकार वहन करेगी।",
+        "उन्होंने कहा, “हमारा लक्ष्य है कि कोई भी किसान प्राकृतिक आपदा के कारण कर्ज में न डूबे।”",
+        "विपक्षी दलों ने योजना का स्वागत किया, लेकिन इसके क्रियान्वयन पर सवाल उठाए।"],
+ "th": ["กระทรวงสาธารณสุขประกาศเมื่อวันพฤหัสบดีว่าจะเปิดโรงพยาบาลแห่งใหม่สามแห่งในภาคเหนือเพื่อรองรับผู้ป่วยที่เพิ่มขึ้นในช่วงฤดูหนาว",
+        "รัฐมนตรีว่าการกระทรวงสาธารณสุขกล่าวในการแถลงข่าวว่าโรงพยาบาลใหม่จะมีเตียงมากกว่าหกร้อยเตียงและให้บริการประชาชนราวสองล้านคน",
+        "เขากล่าวเพิ่มเติมว่ารัฐบาลได้จัดสรรงบประมาณเพิ่มเติมสำหรับการจ้างแพทย์และพยาบาลในปีหน้า",
+        "ประกาศดังกล่าวมีขึ้นหลังจากมีการร้องเรียนซ้ำหลายครั้งเรื่องการขาดแคลนเตียงในโรงพยาบาลรัฐ"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OTHER_SCRIPTS))
+def test_other_scripts_keep_every_paragraph(lang: str) -> None:
+    """Thai has no spaces between words; Hindi ends a sentence with "।" (a short paragraph ending so
+    was dropped as a stray line); Russian and Arabic are spaced and punctuated as the rules expect."""
+    paras = OTHER_SCRIPTS[lang]
+    r = clean(page("Title", paras, lang, "2026-11-21T10:30:00+03:00"), url=f"https://news.example/{lang}",
+              content_type="text/html")
+    assert r.language == lang and r.text.split("\n") == [unicodedata.normalize("NFKC", p) for p in paras]
