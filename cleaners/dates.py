@@ -49,7 +49,10 @@ _FOREIGN_MONTH = re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(_FOREIGN_MONTHS,
                             + r")\.?(?![^\W\d_])", re.IGNORECASE)
 #: The word some languages print after a clock time ("13:30 Uhr", "14:05h", "14.05 horas").
 _CLOCK_WORD = r"(?:\s?(?:Uhr|uur|heures|horas|hrs|hs|h)\b\.?)"
-_CLOCK = r"\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?" + _CLOCK_WORD + r"?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?\)?|\s*\([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\)|\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?"
+_CLOCK = (r"\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?" + _CLOCK_WORD + r"?\s*(?:[AaPp]\.?[Mm]\.?)?"
+          # the zone: an offset from GMT, a city in parentheses ("(Santiago)"), an abbreviation, an offset
+          r"(?:\s*\(?(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?\)?|\s*\([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\)|"
+          r"\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?")
 # "at", and the same word in French, Spanish, Portuguese, German, Italian and Dutch
 _TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013)?\s*(?:(?:at|\u00e0|a las|\u00e0s|um|alle|om)\s+)?{_CLOCK})?"
 #: A printed date, optionally with a time and zone: ISO, "23 Aug 2025", "Aug 23, 2025",

@@ -38,7 +38,8 @@ _META_KEY = META_KEY
 UPDATED_KEY = re.compile(r"updated|modified|aktualisiert|actualizado|mis \u00e0 jour|aggiornato|atualizado|bijgewerkt",
                          re.IGNORECASE)
 _DATE_LINE = re.compile(
-    rf"^(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})\s*(?:[|,]\s*.{{0,30}}|\([^()]{{1,30}}\))?$",
+    rf"^(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})\s*"
+    rf"(?:[|,]\s*.{{0,30}}|\([^()]{{1,30}}\))?$",
     re.IGNORECASE,
 )
 # A date, with its label, anywhere in a text (metadata.py reads visible dates with it too). In a
@@ -133,7 +134,8 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"\ba subscription to (?:continue|keep reading|read (?:this|the full))\b|"
     r"^have an (?:existing )?(?:subscription|account)\s*\?|^thanks? (?:you )?for reading\W*$",
     r"^(?:comments?|comentarios|commentaires|kommentare|commenti|coment[a\u00e1]rios)(?:\s*\(\d+\))?\W*$",
-    r"^para comentar\b|^pour commenter\b|^um (?:einen kommentar|zu kommentieren)\b|^(?:to|in order to) (?:comment|post a comment)\b.{0,60}\b(?:log ?in|sign in|"
+    r"^para comentar\b|^pour commenter\b|^um (?:einen kommentar|zu kommentieren)\b|"
+    r"^(?:to|in order to) (?:comment|post a comment)\b.{0,60}\b(?:log ?in|sign in|"
     r"register|subscribe)|\bmust be (?:logged in|registered|a subscriber) to comment\b",
     r"^(?:suscr[i\u00ed]bete|abonnez-vous|inscrivez-vous|abonnieren sie|iscriviti|assine|inscreva-se)\b.{0,60}"
     r"\b(?:bolet[i\u00ed]n|newsletter|infolettre|notiziario)\b|^recibe\b.{0,100}\ben tu (?:correo|email|e-mail)\b",

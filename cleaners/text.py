@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import accumulate
 
-__all__ = ["CJK", "UNSPACED", "content_term", "content_terms", "content_terms_of", "decode", "fact_terms", "sentences", "tidy",
+__all__ = ["content_term", "content_terms", "content_terms_of", "decode", "fact_terms", "sentences", "tidy",
            "word_bounds", "word_count", "word_spans", "word_tokens", "word_tokens_and_bounds", "words"]
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]")

@@ -366,8 +366,8 @@ _CJK_DATELINE = re.compile(
     r"^(?P<credit>(?P<agency>\u65b0[\u534e\u83ef]\u793e)(?P<place>[^\W\d]{1,8}?)(?:\d{1,2}\u6708\d{1,2}\u65e5)?"
     r"(?:\u7535|\u96fb)|[(\u3010](?:(?P<place2>[^\W\d]{1,8})=)?(?P<agency2>\u5171\u540c(?:\u901a\u4fe1)?|"
     r"[\u6642\u65f6]\u4e8b|\uc5f0\ud569\ub274\uc2a4)[)\u3011])\s*")
-_CJK_SIGNOFF = re.compile(r"[(\u3010](?P<agency>\u5171\u540c(?:\u901a\u4fe1)?|[\u6642\u65f6]\u4e8b|\u65b0[\u534e\u83ef]\u793e)"
-                          r"[)\u3011]$")
+_CJK_SIGNOFF = re.compile(
+    r"[(\u3010](?P<agency>\u5171\u540c(?:\u901a\u4fe1)?|[\u6642\u65f6]\u4e8b|\u65b0[\u534e\u83ef]\u793e)[)\u3011]$")
 
 
 def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:

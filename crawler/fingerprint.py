@@ -43,7 +43,7 @@ __all__ = ["KEY_BITS", "QUOTATION", "SIGNALS", "Fingerprint", "FingerprintParams
 
 #: Bumped whenever :func:`cleaners.text.words`, ``content_terms`` or ``fact_terms`` change output,
 #: or the signals, their hashing or the bucket keys change.
-NORMALIZATION_VERSION = 4  # 4: Chinese and Japanese characters are tokens; „…“ and 「…」 quotations
+NORMALIZATION_VERSION = 4  # 4: characters of scripts without spaces are tokens; „…“ and 「…」 quotations
 
 #: The candidate signals, by the small integer stored in the low bits of their bucket keys.
 SIGNALS = ("shingles", "lead", "facts", "quotes")
