@@ -31,6 +31,7 @@ _SOUTHEAST = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 UNSPACED = CJK + _SOUTHEAST
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _SOUTHEAST_CHAR = re.compile(f"[{_SOUTHEAST}]")
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
 _WORD = re.compile(rf"[{UNSPACED}]|[^\W_{UNSPACED}]+(?:['.][^\W_{UNSPACED}]+)*", re.UNICODE)
 _PLAIN_WORD = re.compile(rf"[{UNSPACED}]|[^\W_{UNSPACED}]+")
 _JOINER = re.compile(r"(?<=[^\W_])['.](?=[^\W_])")
@@ -79,10 +80,10 @@ def word_count(text: str) -> int:
     """Words in ``text`` for length rules: spaced words, a word for every two characters of Chinese
     or Japanese (a word there is one to three characters) and for every three of Thai, Lao, Myanmar
     or Khmer (written without spaces too, in longer words)."""
+    if not _UNSPACED_CHAR.search(text):  # the usual case: one scan
+        return len(text.split())
     cjk = len(_CJK_CHAR.findall(text))
     southeast = len(_SOUTHEAST_CHAR.findall(text))
-    if not cjk and not southeast:
-        return len(text.split())
     spaced = _SOUTHEAST_CHAR.sub(" ", _CJK_CHAR.sub(" ", text)).split()
     return len(spaced) + (cjk + 1) // 2 + (southeast + 2) // 3
 
