@@ -103,16 +103,17 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
     body = parsed.text
     if not body.strip():
         raise ExtractionError("no article text left after removing boilerplate")
+    language = _language(body) or language
     return CleanResult(
         text=body,
         title=parsed.title,
-        published=with_site_zone(parsed.published, url),
+        published=with_site_zone(parsed.published, url, language),
         published_raw=parsed.published_raw,
-        modified=with_site_zone(parsed.modified, url),
+        modified=with_site_zone(parsed.modified, url, language),
         modified_raw=parsed.modified_raw,
         byline=parsed.byline,
         authors=parsed.authors,
-        language=_language(body) or language,
+        language=language,
         wire=summarize(parsed.credits),
         canonical_url=canonical,
         section=parsed.section,

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from dateutil import parser as _dateparser
 from dateutil.tz import tzoffset
 
-__all__ = ["AGENCY_SITE_ZONES", "DATE_TEXT", "SITE_ZONES", "parse_date", "with_site_zone"]
+__all__ = ["AGENCY_SITE_ZONES", "DATE_TEXT", "LANGUAGE_ZONES", "SITE_ZONES", "parse_date", "with_site_zone"]
 
 #: Month names in German, French, Spanish, Italian, Portuguese and Dutch (full and the
 #: abbreviations their sites print), each with its month's number.
@@ -34,6 +34,22 @@ _FOREIGN_MONTHS: dict[str, int] = {name: number for number, names in enumerate([
     "novembre noviembre novembro",
     "dezember dez d\u00e9cembre d\u00e9c decembre diciembre dic dicembre dezembro december",
 ], start=1) for name in names.split()}
+# Russian and Ukrainian (genitive, as dates print them, nominative and abbreviations), Arabic (the
+# Egyptian and Gulf names), Greek (genitive)
+_FOREIGN_MONTHS.update({name: number for number, names in enumerate([
+    "января январь янв січня \u064a\u0646\u0627\u064a\u0631 \u0399\u03b1\u03bd\u03bf\u03c5\u03b1\u03c1\u03af\u03bf\u03c5",
+    "февраля февраль фев лютого \u0641\u0628\u0631\u0627\u064a\u0631 \u03a6\u03b5\u03b2\u03c1\u03bf\u03c5\u03b1\u03c1\u03af\u03bf\u03c5",
+    "марта март березня \u0645\u0627\u0631\u0633 \u039c\u03b1\u03c1\u03c4\u03af\u03bf\u03c5",
+    "апреля апрель апр квітня \u0623\u0628\u0631\u064a\u0644 \u0627\u0628\u0631\u064a\u0644 \u0391\u03c0\u03c1\u03b9\u03bb\u03af\u03bf\u03c5",
+    "мая май травня \u0645\u0627\u064a\u0648 \u039c\u03b1\u0390\u03bf\u03c5",
+    "июня июнь июн червня \u064a\u0648\u0646\u064a\u0648 \u0399\u03bf\u03c5\u03bd\u03af\u03bf\u03c5",
+    "июля июль июл липня \u064a\u0648\u0644\u064a\u0648 \u0399\u03bf\u03c5\u03bb\u03af\u03bf\u03c5",
+    "августа август авг серпня \u0623\u063a\u0633\u0637\u0633 \u0627\u063a\u0633\u0637\u0633 \u0391\u03c5\u03b3\u03bf\u03cd\u03c3\u03c4\u03bf\u03c5",
+    "сентября сентябрь сен сент вересня \u0633\u0628\u062a\u0645\u0628\u0631 \u03a3\u03b5\u03c0\u03c4\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
+    "октября октябрь окт жовтня \u0623\u0643\u062a\u0648\u0628\u0631 \u0627\u0643\u062a\u0648\u0628\u0631 \u039f\u03ba\u03c4\u03c9\u03b2\u03c1\u03af\u03bf\u03c5",
+    "ноября ноябрь ноя нояб листопада \u0646\u0648\u0641\u0645\u0628\u0631 \u039d\u03bf\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
+    "декабря декабрь дек грудня \u062f\u064a\u0633\u0645\u0628\u0631 \u0394\u03b5\u03ba\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
+], start=1) for name in names.lower().split()})
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
           + "(?i:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r"))\.?")
@@ -42,19 +58,31 @@ _FOREIGN_DAYS = (
     r"\b(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|lunes|martes|mi\u00e9rcoles|miercoles|jueves|viernes|s\u00e1bado|sabado|"
     r"domingo|luned\u00ec|marted\u00ec|mercoled\u00ec|gioved\u00ec|venerd\u00ec|sabato|domenica|"
-    r"(?:segunda|ter\u00e7a|quarta|quinta|sexta)(?:-feira)?|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-    r"(?![^\W\d_]),?")
+    r"(?:segunda|ter\u00e7a|quarta|quinta|sexta)(?:-feira)?|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    "понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|"
+    "\u0627\u0644\u0623\u062d\u062f|\u0627\u0644[\u0627\u0625]\u062b\u0646\u064a\u0646|\u0627\u0644\u062b\u0644\u0627\u062b\u0627\u0621|\u0627\u0644\u0623\u0631\u0628\u0639\u0627\u0621|\u0627\u0644\u062e\u0645\u064a\u0633|"
+    "\u0627\u0644\u062c\u0645\u0639\u0629|\u0627\u0644\u0633\u0628\u062a)"
+    r"(?![^\W\d_])[,\u060c]?")
 _FOREIGN_DAYS_RE = re.compile(_FOREIGN_DAYS, re.IGNORECASE)
 _FOREIGN_MONTH = re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
                             + r")\.?(?![^\W\d_])", re.IGNORECASE)
 #: The word some languages print after a clock time ("13:30 Uhr", "14:05h", "14.05 horas").
 _CLOCK_WORD = r"(?:\s?(?:Uhr|uur|heures|horas|hrs|hs|h)\b\.?)"
-_CLOCK = (r"\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?" + _CLOCK_WORD + r"?\s*(?:[AaPp]\.?[Mm]\.?)?"
+_CLOCK = (r"\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?" + _CLOCK_WORD + r"?\s*(?:[AaPp]\.?[Mm]\.?|[\u0645\u0635](?!\w))?"
           # the zone: an offset from GMT, a city in parentheses ("(Santiago)"), an abbreviation, an offset
           r"(?:\s*\(?(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?\)?|\s*\([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\)|"
           r"\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?")
 # "at", and the same word in French, Spanish, Portuguese, German, Italian and Dutch
-_TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013)?\s*(?:(?:at|\u00e0|a las|\u00e0s|um|alle|om)\s+)?{_CLOCK})?"
+_TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013)?\s*(?:(?:at|\u00e0|a las|\u00e0s|um|alle|om|\u0432)\s+)?{_CLOCK})?"
+#: The morning/afternoon word Japanese, Chinese and Korean print before a clock time.
+_CJK_NOON = "(?:\u5348\u524d|\u5348\u5f8c|\u4e0a\u5348|\u4e0b\u5348|\uc624\uc804|\uc624\ud6c4)"
+_CJK_PM = ("\u5348\u5f8c", "\u4e0b\u5348", "\uc624\ud6c4")
+#: "14:05", "午後2時5分", "14時05分", "오후 2시 5분".
+_CJK_CLOCK = (rf"(?:{_CJK_NOON}\s*)?(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,2}}\s*[\u6642\u65f6\uc2dc]"
+              r"(?:\s*\d{1,2}\s*[\u5206\ubd84])?)")
+#: "2026年11月18日（水） 11時52分", "2026年11月12日 10:20", "2026년 11월 24일 오후 2:05".
+_CJK_DATE = (r"\d{4}\s*[\u5e74\ub144]\s*\d{1,2}\s*[\u6708\uc6d4]\s*\d{1,2}\s*[\u65e5\uc77c]"
+             rf"(?:\s*\(\s*[^\d\s()]{{1,3}}\s*\))?(?:\s*{_CJK_CLOCK})?")
 #: A printed date, optionally with a time and zone: ISO, "23 Aug 2025", "Aug 23, 2025",
 #: "Saturday, August 23, 2025 10:05 IST", "23/08/2025".
 DATE_TEXT = (
@@ -62,9 +90,12 @@ DATE_TEXT = (
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}{_TIME}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}"
+    # "19.nov.2026 às 12h30" (Brazilian sites)
+    rf"|\d{{1,2}}\.(?i:jan|fev|feb|mar|abr|apr|mai|may|jun|jul|ago|aug|set|sep|out|oct|nov|dez|dec)\.\d{{4}}{_TIME}"
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}{_TIME}"
     rf"|\d{{2}}\.\d{{2}}\.\d{{2}},?\s+{_CLOCK}"  # "03.11.26, 13:47 Uhr": a two-digit year only with a time
-    rf"|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}\.?{_TIME}"
+    rf"|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}\.?(?:\s*{_CJK_NOON}\s*\d{{1,2}}:\d{{2}}|{_TIME})"
+    rf"|{_CJK_DATE}"
     rf"|{_CLOCK},?\s+(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}))"
 )
 _HAS_TIME = re.compile(r"\d[:.]\d{2}|T\d{2}")
@@ -106,6 +137,38 @@ def _in_english(raw: str) -> str:
     return raw.strip(" ,")
 
 
+_CJK_MARK = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_YMD = re.compile(r"(\d{4})\s*[\u5e74\ub144]\s*(\d{1,2})\s*[\u6708\uc6d4]\s*(\d{1,2})\s*[\u65e5\uc77c]")
+_CJK_WEEKDAY = re.compile(r"[(\uff08]\s*[^\d\s()\uff08\uff09]{1,3}\s*[)\uff09]")
+_CJK_HOURS = re.compile(rf"(?:({_CJK_NOON})\s*)?(\d{{1,2}})(?:\s*[\u6642\u65f6\uc2dc]\s*(?:(\d{{1,2}})\s*[\u5206\ubd84])?|:(\d{{2}}))")
+
+
+def _from_cjk(raw: str) -> str:
+    """A date printed in Japanese, Chinese or Korean in the ISO form dateutil reads.
+
+    "2026年11月18日（水） 午後2時5分" → "2026-11-18 14:05"; a weekday in brackets and the words
+    around the date ("更新", "来源") go.
+    """
+    m = _CJK_YMD.search(raw)
+    if m:
+        raw = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d} " + raw[m.end():]
+    raw = _CJK_WEEKDAY.sub(" ", raw)
+
+    def clock(c: re.Match[str]) -> str:
+        hour, minute = int(c.group(2)), int(c.group(3) or c.group(4) or 0)
+        if c.group(1) in _CJK_PM and hour < 12:
+            hour += 12
+        elif c.group(1) and c.group(1) not in _CJK_PM and hour == 12:
+            hour = 0
+        return f" {hour:02d}:{minute:02d}"
+
+    date = re.match(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}\.?", raw)
+    if date:
+        rest = _CJK_HOURS.sub(clock, raw[date.end():], count=1)
+        raw = date.group() + re.sub(r"[^\x00-\x7f]+.*$", "", rest)
+    return raw.strip()
+
+
 def parse_date(text: str) -> str | None:
     """Parse a printed date into ISO 8601.
 
@@ -123,13 +186,17 @@ def parse_date(text: str) -> str | None:
     zone = _city_zones().get(city.group(1).lower()) if city else None
     if city:
         text = text[:city.start()]
-    raw = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text.strip()).replace("(", "").replace(")", "")
+    raw = _from_cjk(text.strip()) if _CJK_MARK.search(text) else text.strip()
+    raw = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", raw).replace("(", "").replace(")", "")
     raw = _in_english(raw)
     raw = re.sub(r"(\d{1,2})\.(\d{2})(?=\s*[AaPp]\.?[Mm])", r"\1:\2", raw).replace("|", " ").replace("\u00b7", " ")
     raw = re.sub(r"\s[\u2013\u2014]\s", " ", raw)
     # "17h48" (French, Portuguese) and the word before a time ("à 17:48", "um 9.30")
     raw = re.sub(r"\b(\d{1,2})h(\d{2})\b", r"\1:\2", raw)
-    raw = re.sub(r"\s(?:\u00e0|a las|\u00e0s|um|alle|om)\s+(?=\d)", " ", raw)
+    raw = re.sub(r"\s(?:\u00e0|a las|\u00e0s|um|alle|om|\u0432)\s+(?=\d)", " ", raw)
+    # Arabic "م" (evening) and "ص" (morning) after a clock time
+    raw = re.sub(r"(?<=\d)\s*\u0645(?!\w)", " PM", re.sub(r"(?<=\d)\s*\u0635(?!\w)", " AM", raw))
+    raw = re.sub(r"^(\d{1,2})\.([A-Z][a-z]{2})\.(\d{4})", r"\1 \2 \3", raw)  # "19.Nov.2026"
     raw = re.sub(r"(?<=\s)(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2", raw)  # "17.48 Uhr"
     dotted = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?=,?\s+\d{1,2}:\d{2}))", raw)
     if dotted:  # 09.07.2025 is day.month.year wherever it is printed; 09.07.25 with a time too
@@ -188,6 +255,19 @@ SITE_ZONES = {
     "hk": "Asia/Hong_Kong", "tw": "Asia/Taipei", "cn": "Asia/Shanghai", "kr": "Asia/Seoul", "jp": "Asia/Tokyo",
     "ar": "America/Argentina/Buenos_Aires", "co": "America/Bogota", "pe": "America/Lima",
     "nz": "Pacific/Auckland",  # the Chatham Islands' 700 people aside
+    # Brazil has four zones, but nine in ten Brazilians, and the national press, keep Brasília time
+    "br": "America/Sao_Paulo",
+}
+#: Languages written in one time zone (or in zones with the same clock): a clock time printed
+#: without a zone on a site with no country domain (".com", ".net") is that zone's. Japanese,
+#: Korean, Chinese (mainland, Taiwan, Hong Kong, Singapore and Malaysia all keep UTC+8), Thai,
+#: Vietnamese, Hebrew, Greek, Turkish, Hindi; German, Italian, Polish, Czech and Hungarian
+#: (Central European Time wherever they are the language of the press).
+LANGUAGE_ZONES = {
+    "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "zh": "Asia/Shanghai", "th": "Asia/Bangkok",
+    "vi": "Asia/Ho_Chi_Minh", "he": "Asia/Jerusalem", "el": "Europe/Athens", "tr": "Europe/Istanbul",
+    "hi": "Asia/Kolkata", "de": "Europe/Berlin", "it": "Europe/Rome", "pl": "Europe/Warsaw",
+    "cs": "Europe/Prague", "hu": "Europe/Budapest",
 }
 #: National news agencies on generic domains print their home time ("03.11.2026, 12:18 Uhr" on
 #: dpa.com is Berlin time). Agencies writing for the world from many desks (AP, Reuters, AFP,
@@ -200,23 +280,29 @@ AGENCY_SITE_ZONES = {
     "tass.com": "Europe/Moscow", "interfax.com": "Europe/Moscow", "aa.com.tr": "Europe/Istanbul",
     "wam.ae": "Asia/Dubai", "app.com.pk": "Asia/Karachi", "bssnews.net": "Asia/Dhaka",
     "vnanet.vn": "Asia/Ho_Chi_Minh", "plenglish.com": "America/Havana", "prensa-latina.cu": "America/Havana",
+    "tass.ru": "Europe/Moscow", "ria.ru": "Europe/Moscow", "interfax.ru": "Europe/Moscow",
+    "mena.org.eg": "Africa/Cairo", "chinanews.com": "Asia/Shanghai", "newsis.com": "Asia/Seoul",
 }
 
 
-def with_site_zone(value: str | None, url: str | None) -> str | None:
+def with_site_zone(value: str | None, url: str | None, language: str | None = None) -> str | None:
     """``value`` (ISO 8601) with the site's time zone when it is a clock time printed without one
-    on a site whose country keeps one zone (:data:`SITE_ZONES`, by the URL's country-code domain)
-    or on a national agency's own site (:data:`AGENCY_SITE_ZONES`); else ``value`` unchanged.
+    on a site whose country keeps one zone (:data:`SITE_ZONES`, by the URL's country-code domain),
+    on a national agency's own site (:data:`AGENCY_SITE_ZONES`), or, on a site with a generic
+    domain, in a language written in one zone (:data:`LANGUAGE_ZONES`); else ``value`` unchanged.
     Daylight saving time follows the date."""
-    if not value or len(value) <= 10 or not url:
+    if not value or len(value) <= 10:
         return value
     try:
-        host = urlsplit(url).hostname or ""
+        host = (urlsplit(url).hostname or "") if url else ""
     except ValueError:
-        return value
+        host = ""
     host = host.rstrip(".")
-    zone = SITE_ZONES.get(host.rsplit(".", 1)[-1]) or next(
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    zone = SITE_ZONES.get(tld) or next(
         (z for domain, z in AGENCY_SITE_ZONES.items() if host == domain or host.endswith("." + domain)), None)
+    if zone is None and len(tld) != 2:  # a country's own domain it does not name says "several zones"
+        zone = LANGUAGE_ZONES.get((language or "").split("-")[0].lower())
     if zone is None:
         return value
     try:

@@ -30,16 +30,25 @@ __all__ = ["DATE_IN_TEXT", "META_KEY", "UPDATED_KEY", "Parsed", "is_correction",
 #: Labels printed before a date ("Published", "Last Updated"…), as a regular expression.
 META_KEY = (r"(?:published|updated|last updated|first published|posted|modified|date|dated|created|publish date|issued|"
             r"publi\u00e9 le|mis \u00e0 jour le|publicado|actualizado|ver\u00f6ffentlicht|aktualisiert|stand|"
-            r"pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt)"
+            r"pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|"
+            # Korean ("입력" entered, "수정" revised), Chinese and Japanese labels
+            "\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\ucd5c\uc885\\s?\uc218\uc815|\uc218\uc815|"
+            "\u53d1\u5e03\u65f6\u95f4|\u767c\u5e03\u6642\u9593|\u53d1\u5e03|\u767c\u5e03|\u66f4\u65b0\u65f6\u95f4|"
+            "\u6700\u7d42\u66f4\u65b0|\u66f4\u65b0\u65e5\u6642|\u66f4\u65b0|\u914d\u4fe1\u65e5\u6642|\u914d\u4fe1|"
+            "\u516c\u958b\u65e5|\u63b2\u8f09\u65e5)"
             # the word before the date ("Aktualisiert am", "Publicado el", "Pubblicato il", "em", "op")
             r"(?:\s+(?:am|el|il|em|op)(?=\s))?")
 _META_KEY = META_KEY
 #: A label that marks a time as the last update, in the same languages.
-UPDATED_KEY = re.compile(r"updated|modified|aktualisiert|actualizado|mis \u00e0 jour|aggiornato|atualizado|bijgewerkt",
-                         re.IGNORECASE)
+UPDATED_KEY = re.compile("updated|modified|aktualisiert|actualizado|mis \u00e0 jour|aggiornato|atualizado|bijgewerkt|"
+                         "\uc218\uc815|\u66f4\u65b0", re.IGNORECASE)
+_CJK_AFTER_DATE = ("(?:\u6765\u6e90|\u4f86\u6e90|\u51fa\u5178|\u63d0\u4f9b\u5143?|\ucd9c\ucc98|\u4f5c\u8005|\u7f16\u8f91)"
+                   r"\s*:\s*.{1,30}|(?:\u66f4\u65b0|\u914d\u4fe1|\u516c\u958b|\u63b2\u8f09|\u53d1\u5e03|\u767c\u5e03)")
 _DATE_LINE = re.compile(
     rf"^(?:(?P<key>{_META_KEY})\s*(?:on|at)?\s*[:|\-]?\s*)?(?P<date>{DATE_TEXT})\s*"
-    rf"(?:[|,]\s*.{{0,30}}|\([^()]{{1,30}}\))?$",
+    # what follows the date: a source or author after a separator, a zone in parentheses, or a
+    # Chinese or Japanese label ("2026-11-12 10:41 来源:中新网", "2026年11月18日 14時10分 更新")
+    rf"(?:[|,]\s*.{{0,30}}|\([^()]{{1,30}}\)|{_CJK_AFTER_DATE})?$",
     re.IGNORECASE,
 )
 # A date, with its label, anywhere in a text (metadata.py reads visible dates with it too). In a
@@ -59,6 +68,10 @@ _CTA_TARGET = (r"(?:whats\s?app|telegram|twitter|x\.com|facebook|instagram|youtu
                r"google news|channel|newsletters?|app|podcast|alerts|notifications|us on|our (?:page|site|channel|"
                r"newsletter|app|coverage))")
 _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
+    # Chinese, Japanese and Korean reprint notices: "声明:转载此文是出于传递更多信息之目的…",
+    # "無断転載を禁じます", "무단전재 및 재배포 금지", "未经授权禁止转载"
+    "^(?:\u514d\u8d23)?\u58f0\u660e\\s*:.{0,20}\u8f6c\u8f7d|^.{0,60}(?:\u7981\u6b62\u8f6c\u8f7d|\u7121\u65ad\u8ee2\u8f09|"
+    "\u7121\u65ad\u8907\u88fd|\ubb34\ub2e8\\s?\uc804\uc7ac).{0,40}$",
     # calls to action: an imperative opening a short line and a platform or list to join
     rf"^(?:follow(?!-)|join|like|subscribe|sign up|signup|download|install|get|click|tap|watch|listen|"
     rf"visit|check out|stay (?:updated|tuned|informed)|don'?t miss|never miss)\b.{{0,100}}\b{_CTA_TARGET}\b",
@@ -355,6 +368,10 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
             agency = agency_of(found.source) if found.source else None
             if agency:  # "KYODO NEWS - Mar 13, 2026", "ANI | Updated: …": the agency's own header
                 parsed.credits.append(Credit(agency, "source", line))
+            # a source after the date: "2026-11-12 10:41 来源:新华社", "… | Source: AFP"
+            after = match_credit_line(line[line.find(found.date) + len(found.date):].strip(" |,\u00b7"))
+            if after:
+                parsed.credits.append(after)
             byline = match_byline(f"By {found.by}") if found.by and zone == "header" else None
             if byline and not parsed.byline:
                 parsed.byline = f"By {found.by}"

@@ -37,24 +37,26 @@ __all__ = [
 #: forms, so that the word "ap" or "ani" in lower case is never a credit).
 AGENCIES: dict[str, tuple[str, ...]] = {
     "AP": ("AP", "The Associated Press", "Associated Press", "The AP"),
-    "Reuters": ("Reuters", "REUTERS", "Thomson Reuters"),
-    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "Agence France‑Presse"),
+    "Reuters": ("Reuters", "REUTERS", "Thomson Reuters", "\u0631\u0648\u064a\u062a\u0631\u0632", "\u0420\u0435\u0439\u0442\u0435\u0440"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "Agence France‑Presse",
+            "\u0641\u0631\u0627\u0646\u0633 \u0628\u0631\u0633", "\u0623 \u0641 \u0628", "\u0627 \u0641 \u0628"),
     "IANS": ("IANS", "Indo-Asian News Service", "Indo Asian News Service"),
     "PTI": ("PTI", "Press Trust of India"),
     "ANI": ("ANI", "Asian News International"),
-    "Yonhap": ("Yonhap", "YONHAP", "Yonhap News Agency", "Yonhap News"),
-    "Kyodo": ("Kyodo", "KYODO", "Kyodo News"),
+    "Yonhap": ("Yonhap", "YONHAP", "Yonhap News Agency", "Yonhap News", "\uc5f0\ud569\ub274\uc2a4"),
+    "Kyodo": ("Kyodo", "KYODO", "Kyodo News", "\u5171\u540c\u901a\u4fe1", "\u5171\u540c\u901a\u4fe1\u793e"),
     "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur", "Deutsche Presse Agentur"),
-    "Xinhua": ("Xinhua", "XINHUA", "Xinhua News Agency"),
+    "Xinhua": ("Xinhua", "XINHUA", "Xinhua News Agency", "\u65b0\u534e\u793e", "\u65b0\u83ef\u793e", "\u65b0\u534e\u7f51",
+               "\u65b0\u83ef\u7db2"),
     "UPI": ("UPI", "United Press International"),
     "Bloomberg": ("Bloomberg", "Bloomberg News", "BLOOMBERG"),
     "EFE": ("EFE", "Agencia EFE"),
     "Europa Press": ("Europa Press",),
     "ANSA": ("ANSA",),
-    "TASS": ("TASS",),
+    "TASS": ("TASS", "\u0422\u0410\u0421\u0421"),
     "AAP": ("AAP", "Australian Associated Press"),
     "Anadolu": ("Anadolu Agency", "Anadolu Ajansi", "Anadolu"),
-    "Jiji": ("Jiji Press", "Jiji"),
+    "Jiji": ("Jiji Press", "Jiji", "\u6642\u4e8b\u901a\u4fe1", "\u6642\u4e8b\u901a\u4fe1\u793e", "\u65f6\u4e8b\u901a\u4fe1\u793e"),
     "Canadian Press": ("The Canadian Press", "Canadian Press"),
     "PA Media": ("PA Media", "Press Association"),
     "Bernama": ("Bernama", "BERNAMA"),
@@ -64,13 +66,16 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "APP": ("APP", "Associated Press of Pakistan"),
     "BSS": ("BSS", "Bangladesh Sangbad Sangstha"),
     "UNB": ("UNB", "United News of Bangladesh"),
-    "WAM": ("WAM", "Emirates News Agency"),
-    "KUNA": ("KUNA", "Kuwait News Agency"),
-    "QNA": ("QNA", "Qatar News Agency"),
+    "WAM": ("WAM", "Emirates News Agency", "\u0648\u0627\u0645"),
+    "KUNA": ("KUNA", "Kuwait News Agency", "\u0643\u0648\u0646\u0627"),
+    "QNA": ("QNA", "Qatar News Agency", "\u0642\u0646\u0627"),
+    "MENA": ("MENA", "Middle East News Agency", "\u0623 \u0634 \u0623", "\u0627 \u0634 \u0627",
+             "\u0648\u0643\u0627\u0644\u0629 \u0623\u0646\u0628\u0627\u0621 \u0627\u0644\u0634\u0631\u0642 \u0627\u0644\u0623\u0648\u0633\u0637"),
+    "SPA": ("Saudi Press Agency", "\u0648\u0627\u0633"),
     "IRNA": ("IRNA",),
-    "Interfax": ("Interfax",),
-    "RIA Novosti": ("RIA Novosti",),
-    "Ukrinform": ("Ukrinform",),
+    "Interfax": ("Interfax", "\u0418\u043d\u0442\u0435\u0440\u0444\u0430\u043a\u0441"),
+    "RIA Novosti": ("RIA Novosti", "\u0420\u0418\u0410 \u041d\u043e\u0432\u043e\u0441\u0442\u0438"),
+    "Ukrinform": ("Ukrinform", "\u0423\u043a\u0440\u0456\u043d\u0444\u043e\u0440\u043c"),
     "Lusa": ("Lusa", "LUSA"),
     "Belga": ("Belga", "BELGA"),
     "ANP": ("ANP",),
@@ -92,6 +97,14 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "PAP": ("PAP", "Polish Press Agency", "Polska Agencja Prasowa"),
     "Notimex": ("Notimex",),
     "Télam": ("Télam", "Telam"),
+    "AGI": ("AGI", "Agenzia Italia"),
+    "Adnkronos": ("Adnkronos",),
+    "Estadão Conteúdo": ("Estadão Conteúdo", "Estadao Conteudo"),
+    "China News Service": ("China News Service", "\u4e2d\u65b0\u793e", "\u4e2d\u65b0\u7f51", "\u4e2d\u65b0\u7db2",
+                           "\u4e2d\u56fd\u65b0\u95fb\u7f51", "\u4e2d\u570b\u65b0\u805e\u7db2"),
+    "CNA": ("Central News Agency", "\u4e2d\u592e\u793e", "\u4e2d\u592e\u901a\u8a0a\u793e"),
+    "Newsis": ("Newsis", "\ub274\uc2dc\uc2a4"),
+    "News1": ("News1", "\ub274\uc2a41"),
 }
 
 #: Canonical agency name → the domains of its own sites (a ``rel=canonical`` there is a credit).
@@ -103,7 +116,7 @@ AGENCY_DOMAINS: dict[str, tuple[str, ...]] = {
     "PTI": ("ptinews.com",),
     "ANI": ("aninews.in",),
     "Yonhap": ("yna.co.kr", "yonhapnews.co.kr"),
-    "Kyodo": ("kyodonews.net", "kyodonews.jp"),
+    "Kyodo": ("kyodonews.net", "kyodonews.jp", "kyodo.co.jp"),
     "dpa": ("dpa.com", "dpa-international.com"),
     "Xinhua": ("xinhuanet.com", "news.cn"),
     "UPI": ("upi.com",),
@@ -152,6 +165,14 @@ AGENCY_DOMAINS: dict[str, tuple[str, ...]] = {
     "PAP": ("pap.pl",),
     "Notimex": ("notimex.gob.mx",),
     "Télam": ("telam.com.ar",),
+    "MENA": ("mena.org.eg",),
+    "SPA": ("spa.gov.sa",),
+    "AGI": ("agi.it",),
+    "Adnkronos": ("adnkronos.com",),
+    "China News Service": ("chinanews.com.cn", "chinanews.com"),
+    "CNA": ("cna.com.tw", "focustaiwan.tw"),
+    "Newsis": ("newsis.com",),
+    "News1": ("news1.kr",),
 }
 
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
@@ -184,13 +205,23 @@ _PLAIN_DATELINE = re.compile(
 # German ("Mit Material der dpa"), Spanish ("Con información de EFE"), Portuguese ("Com informações
 # da Lusa") and French ("Avec AFP"); an agency's desk code may follow ("dpa/lby").
 _SIGNOFF_LINE = re.compile(
-    rf"^(?:{_DASH}|/)?\s*\(?\s*(?:(?:with\s+)?inputs?\s+from\s+|source\s*:\s*|agencies\s*/\s*|"
+    # a source line naming the publisher first: "Fonte: Jornal do Capibaribe, com informações da Agência Brasil"
+    rf"^(?:(?:source|fonte|fuente|quelle)\s*:\s*[^,:]{{2,40}},\s*)?"
+    rf"(?:{_DASH}|/)?\s*\(?\s*(?:(?:with\s+)?inputs?\s+from\s+|source\s*:\s*|agencies\s*/\s*|"
     rf"(?:additional|with)\s+reporting\s+(?:by|from)\s+|(?:with\s+)?files\s+from\s+|with\s+|"
     rf"mit\s+material\s+(?:der|des|von)\s+|con\s+(?:informaci\u00f3n|informacion|datos)\s+de\s+(?:la\s+)?|"
-    rf"com\s+informa\u00e7\u00f5es\s+d[aoe]s?\s+|avec\s+)?"
+    rf"com\s+informa\u00e7\u00f5es\s+d[aoe]s?\s+|avec\s+|"
+    "\u043f\u0440\u0438\\s+\u043f\u043e\u0434\u0433\u043e\u0442\u043e\u0432\u043a\u0435\\s+(?:\u043c\u0430\u0442\u0435\u0440\u0438\u0430\u043b\u0430|\u0441\u0442\u0430\u0442\u044c\u0438|\u043d\u043e\u0432\u043e\u0441\u0442\u0438)\\s+"
+    "\u0438\u0441\u043f\u043e\u043b\u044c\u0437\u043e\u0432\u0430\u043d\u044b\\s+(?:\u0434\u0430\u043d\u043d\u044b\u0435|\u043c\u0430\u0442\u0435\u0440\u0438\u0430\u043b\u044b)\\s+|\u043f\u043e\\s+\u043c\u0430\u0442\u0435\u0440\u0438\u0430\u043b\u0430\u043c\\s+)?"
     rf"(?P<agency>{_AGENCY_LIST})(?:\s*/\s*[a-z]{{2,6}})*(?:\s+inputs?)?\s*\)?\.?\s*$",
     re.IGNORECASE,
 )
+# "Read more at Agência Brasil: https://…", a link to the agency's own page closing a copy (Portuguese,
+# Spanish, French, German, Italian, Arabic too)
+_READ_MORE_AT = re.compile(
+    r"^(?:read (?:more|the full story) (?:at|on)|leia mais (?:em|no|na)|leer m\u00e1s en|lire la suite sur|"
+    r"weiterlesen (?:bei|auf)|leggi (?:tutto )?su|\u0627\u0642\u0631\u0623 \u0627\u0644\u0645\u0632\u064a\u062f (?:\u0639\u0644\u0649|\u0641\u064a))\s+(?P<where>.{2,200})$",
+    re.IGNORECASE)
 # The Canadian Press's closing line: "This report by The Canadian Press was first published Nov. 18, 2026."
 _FIRST_PUBLISHED_BY = re.compile(rf"^This (?:report|story|article) by (?P<agency>{_AGENCY}) was first published\b")
 # A byline without "By" above the story: "Marie-Ève Ouellet, The Canadian Press".
@@ -223,8 +254,11 @@ _PERSON_THEN_TITLE = re.compile(
     r"investigative|freelance|assistant|associate|managing|deputy|news|features|opinion|data|digital)\s+){1,2}"
     r"(?:editor|writer|correspondent|reporter|columnist|contributor|producer|analyst|photographer)s?)$")
 _SMALL_WORDS = {"of", "and", "the", "de", "la", "von", "van", "der", "du", "da", "di"}
+# "Source" in Russian, Ukrainian, Arabic, Chinese, Japanese ("出典", "提供元", "配信元") and Korean
+_SOURCE_WORDS = ("\u0438\u0441\u0442\u043e\u0447\u043d\u0438\u043a|\u0434\u0436\u0435\u0440\u0435\u043b\u043e|\u0627\u0644\u0645\u0635\u062f\u0631|"
+                 "\u6765\u6e90|\u4f86\u6e90|\u51fa\u5178|\u63d0\u4f9b\u5143|\u63d0\u4f9b|\u914d\u4fe1\u5143|\ucd9c\ucc98")
 # "Source: AFP", also in Dutch, German, Spanish, Portuguese/Italian ("Bron: ANP", "Quelle: dpa", "Fuente: EFE")
-_SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy|bron|quelle|fuente|fonte)\s*:\s*(?P<agency>{_AGENCY_LIST})\.?"
+_SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy|bron|quelle|fuente|fonte|{_SOURCE_WORDS})\s*:\s*(?P<agency>{_AGENCY_LIST})\.?"
                           rf"(?:\s*[|\u00b7,]\s*[^|]{{0,40}})?$", re.IGNORECASE)
 # A desk or site name with the agency in parentheses, on a line of its own: "Asia Biz Wire (Reuters)".
 _NAME_THEN_AGENCY = re.compile(rf"^(?:[A-Z][\w&.'\u2019-]*\s+){{0,2}}[A-Z][\w&.'\u2019-]*\s*\(\s*(?P<agency>{_AGENCY_LIST})\s*\)$")
@@ -307,7 +341,12 @@ def _attribution(agency: str) -> re.Pattern[str]:
     who = rf"(?:the )?(?:{names})(?![\w-])"
     return re.compile(
         rf"(?i:according to|reported by|cited by|quoted by|via|citing)\s+(?i:(?:a|the) (?:report|dispatch) "
-        rf"(?:by|from)\s+)?{who}|(?<![\w-]){who}(?:\s+(?i:news agency|reported|reports|said|says|quoted))\b")
+        rf"(?:by|from)\s+)?{who}|(?<![\w-]){who}(?:\s+(?i:news agency|reported|reports|said|says|quoted))\b"
+        # Japanese "共同通信の報道によると", Chinese "据新华社报道", Korean "연합뉴스에 따르면", Russian
+        # "сообщает ТАСС" / "по данным ТАСС"
+        rf"|(?:{names})(?:\u306e\u5831\u9053|\u306b\u3088\u308b\u3068|\u306b\u3088\u308c\u3070|\u304c\u5831\u3058)"
+        rf"|\u636e(?:{names})|(?:{names})(?:\uc5d0 \ub530\ub974\uba74|\s?\ubcf4\ub3c4\uc5d0 \ub530\ub974\uba74)"
+        rf"|(?i:\u0441\u043e\u043e\u0431\u0449\u0430\u0435\u0442|\u043f\u0435\u0440\u0435\u0434\u0430\u0435\u0442|\u043f\u043e \u0434\u0430\u043d\u043d\u044b\u043c|\u043a\u0430\u043a \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u043e?)\s+{who}")
 
 
 def attribution_in_text(text: str, agency: str) -> str | None:
@@ -359,15 +398,27 @@ def _agencies_in(text: str) -> list[str]:
 # Agencies' datelines and marks in Chinese, Japanese and Korean: "新华社北京11月21日电" (Xinhua),
 # "【共同】" / "(共同)" (Kyodo), "(時事)" (Jiji), "(서울=연합뉴스)" (Yonhap); NFKC has made the
 # full-width brackets plain ones.
-_CJK_AGENCIES = {"\u65b0\u534e\u793e": "Xinhua", "\u65b0\u83ef\u793e": "Xinhua", "\u5171\u540c": "Kyodo",
-                 "\u5171\u540c\u901a\u4fe1": "Kyodo", "\u6642\u4e8b": "Jiji", "\u65f6\u4e8b": "Jiji",
-                 "\uc5f0\ud569\ub274\uc2a4": "Yonhap"}
+# The short marks ("共同", "時事") are words of their own too ("共同声明", "時事問題"): they are
+# credits only in brackets, the long names anywhere a credit stands.
+_CJK_AGENCIES = {name: agency for agency, names in AGENCIES.items() for name in names
+                 if re.match("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", name)}
+_CJK_AGENCIES.update({"\u5171\u540c": "Kyodo", "\u6642\u4e8b": "Jiji", "\u65f6\u4e8b": "Jiji"})
+_CJK_NAME = "(?:" + "|".join(sorted(map(re.escape, _CJK_AGENCIES), key=len, reverse=True)) + ")"
+# "新华社昆明11月12日电", "中新网昆明11月12日电", "【富士共同】", "【ワシントン共同】", "(서울=연합뉴스)"
 _CJK_DATELINE = re.compile(
-    r"^(?P<credit>(?P<agency>\u65b0[\u534e\u83ef]\u793e)(?P<place>[^\W\d]{1,8}?)(?:\d{1,2}\u6708\d{1,2}\u65e5)?"
-    r"(?:\u7535|\u96fb)|[(\u3010](?:(?P<place2>[^\W\d]{1,8})=)?(?P<agency2>\u5171\u540c(?:\u901a\u4fe1)?|"
-    r"[\u6642\u65f6]\u4e8b|\uc5f0\ud569\ub274\uc2a4)[)\u3011])\s*")
-_CJK_SIGNOFF = re.compile(
-    r"[(\u3010](?P<agency>\u5171\u540c(?:\u901a\u4fe1)?|[\u6642\u65f6]\u4e8b|\u65b0[\u534e\u83ef]\u793e)[)\u3011]$")
+    rf"^(?P<credit>(?P<agency>{_CJK_NAME})(?P<place>[^\W\d]{{1,8}}?)(?:\d{{1,2}}\u6708)?(?:\d{{1,2}}\u65e5)?"
+    rf"(?:\u7535|\u96fb)|[(\u3010](?:(?P<place2>[^\W\d]{{1,8}}?)=?)?(?P<agency2>{_CJK_NAME})[)\u3011])\s*")
+_CJK_SIGNOFF = re.compile(rf"[(\u3010](?P<agency>{_CJK_NAME})[)\u3011]$")
+# A credit line of its own: "(時事)", "提供元:共同通信", "来源:中新网", "(共同通信の配信記事に本紙取材を加えて構成)"
+_CJK_CREDIT_LINE = re.compile(
+    rf"^(?:[(\u3010](?P<a1>{_CJK_NAME})[)\u3011]|(?:{_SOURCE_WORDS})\s*:\s*(?P<a2>{_CJK_NAME})\b.{{0,30}}"
+    rf"|\(?(?P<a3>{_CJK_NAME})(?:\u306e)?\u914d\u4fe1.{{0,40}})$")
+# Datelines of Russian and Arabic copy: "КЕМЕРОВО, 18 ноября. /ТАСС/.", "КЕМЕРОВО, 18 ноя — РИА Новости.",
+# "الغردقة في 17 نوفمبر /أ ش أ/", "الغردقة (رويترز) -"; and "AGI - " (an agency, a dash).
+_NATIVE_DATELINE = re.compile(
+    rf"^(?P<credit>(?P<place>[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+){{0,2}}?)(?:,?\s+(?:\u0641\u064a\s+)?\d{{1,2}}\s+[^\W\d_]+\.?)?"
+    rf"\s*(?:/\s*(?P<a1>{_AGENCY})\s*/\.?|\(\s*(?P<a2>{_AGENCY})\s*\)\s*{_DASH}|[\u2013\u2014-]\s+(?P<a3>{_AGENCY})\.)"
+    rf"|(?P<a4>{_AGENCY})\s+[\u2013\u2014-])\s+")
 
 
 def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:
@@ -390,6 +441,10 @@ def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:
     if m and len(paragraph) > m.end():
         agency = _CJK_AGENCIES[m.group("agency") or m.group("agency2")]
         return Credit(agency, "dateline", m.group("credit")), m.group("place") or m.group("place2"), paragraph[m.end():]
+    m = _NATIVE_DATELINE.match(paragraph)
+    if m and len(paragraph) > m.end() + 40:
+        name = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4")
+        return Credit(_agencies_in(name)[0], "dateline", m.group("credit").strip()), m.group("place"), paragraph[m.end():]
     return None, None, paragraph
 
 
@@ -478,6 +533,14 @@ def match_credit_line(line: str) -> Credit | None:
     m = _SOURCE_LINE.match(line)
     if m:
         return Credit(_agencies_in(m.group("agency"))[0], "source", line)
+    m = _CJK_CREDIT_LINE.match(line)
+    if m:
+        return Credit(_CJK_AGENCIES[m.group("a1") or m.group("a2") or m.group("a3")], "source", line)
+    m = _READ_MORE_AT.match(line)
+    if m:
+        agency = next(iter(_agencies_in(m.group("where"))), None) or _agency_of_domain(m.group("where"))
+        if agency:
+            return Credit(agency, "source", line)
     m = _SIGNOFF_LINE.match(line)
     if m:
         agencies = _agencies_in(m.group("agency"))

@@ -1,8 +1,9 @@
 """LINEAGE on held-out corpora: raw article files written apart from the rules, cleaned, then traced.
 
 ``tests/fixtures/heldout/lineage*/`` hold plain-text articles as a crawler saves them (section
-label, headline, the site's own date line, body, page furniture) with a ``TRUTH.json`` each. Six
-writers, one per corpus (the sixth in German, Spanish and French), wrote them without reading ``cleaners/`` or ``crawler/lineage/``, in other events,
+label, headline, the site's own date line, body, page furniture) with a ``TRUTH.json`` each. Eight
+writers, one per corpus (the sixth in German, Spanish and French, the seventh in Japanese, Chinese
+and Korean, the eighth in Russian, Arabic, Portuguese and Italian), wrote them without reading ``cleaners/`` or ``crawler/lineage/``, in other events,
 agencies, house styles and date formats than ``tests/lineage_corpus.py``: agency originals on the
 agencies' own sites, verbatim, trimmed, edited, excerpt and rewrite copies (rewrites paraphrase
 every sentence: word 5-shingle Jaccard 0.02-0.25 at three depths), related follow-ups, chains, uncredited and
@@ -47,17 +48,28 @@ THRESHOLDS = {
     # the fourth (stop 14): rewrites at three depths and independent agency reports sharing quotes;
     # blind with stop 13's code P/R 0.77-0.85, root 0.85, credit 0.69; with stop 14's before it was
     # read, P/R 0.92, root 1.0, credit 0.85; in-text credits were then added (credit 1.0)
-    "lineage4": {"edge_precision": 0.88, "edge_recall": 0.88, "root_accuracy": 0.93, "relation_accuracy": 0.88,
+    # (stop 16: its light rewrite, 0.40 of the shingles kept, is a rewrite again: relation 0.93 -> 0.96)
+    "lineage4": {"edge_precision": 0.88, "edge_recall": 0.88, "root_accuracy": 0.93, "relation_accuracy": 0.95,
                  "credit_accuracy": 0.9, "stories_whole": 0.8, "stories_pure": 0.95},
     # the fifth (stop 15): Indian, Chilean, Canadian, NZ and US events; blind with stop 14's code
     # P 1.0, R 0.94, root 0.94, relation 0.87, credit 0.88; then CP's and PTI's credit lines and
     # the quotation rule for rewrites (R 1.0, root 1.0, credit 1.0)
-    "lineage5": {"edge_precision": 0.93, "edge_recall": 0.96, "root_accuracy": 0.96, "relation_accuracy": 0.8,
+    # (stop 16: a light rewrite keeping 0.40 of its source's shingles is no longer called edited: relation 0.90 -> 0.93)
+    "lineage5": {"edge_precision": 0.93, "edge_recall": 0.96, "root_accuracy": 0.96, "relation_accuracy": 0.92,
                  "credit_accuracy": 0.93, "stories_whole": 0.7, "stories_pure": 0.95},
     # the sixth (stop 15): German, Spanish and French copy (dpa, Keystone-SDA, EFE, Europa Press,
     # AFP); blind P 1.0, R 0.94, root 0.94, credit 0.81 (foreign date lines and credit lines unread)
     "lineage6": {"edge_precision": 0.93, "edge_recall": 0.9, "root_accuracy": 0.9, "relation_accuracy": 0.88,
                  "credit_accuracy": 0.93, "stories_whole": 0.7, "stories_pure": 0.95},
+    # the seventh (stop 16): Japanese, Chinese and Korean (Kyodo, Jiji, Xinhua, China News Service,
+    # Yonhap); blind P 0.57-0.79, R 0.53-0.73, root 0.53, credit 0.47, relation 0.75 (CJK date
+    # lines unread, agency marks and credit lines in those scripts unknown)
+    "lineage7": {"edge_precision": 0.95, "edge_recall": 0.9, "root_accuracy": 0.9, "relation_accuracy": 0.9,
+                 "credit_accuracy": 0.9, "stories_whole": 0.55, "stories_pure": 0.95},
+    # the eighth (stop 16): Russian, Arabic, Portuguese and Italian (TASS, RIA Novosti, MENA, Reuters
+    # in Arabic, Agência Brasil, ANSA, AGI); blind P/R 0.69-0.94, root 0.69-1.0, credit 0.38
+    "lineage8": {"edge_precision": 0.9, "edge_recall": 0.9, "root_accuracy": 0.95, "relation_accuracy": 0.95,
+                 "credit_accuracy": 0.95, "stories_whole": 0.95, "stories_pure": 0.95},
 }
 
 

@@ -71,6 +71,15 @@ FORMS = {
     "PAP": ["WARSAW (PAP) - {body}", "Source: Polish Press Agency\n\n{body}"],
     "Notimex": ["CIUDAD DE MÉXICO (Notimex) - {body}", "{body}\n\n— Notimex"],
     "Télam": ["BUENOS AIRES (Télam) - {body}", "Fuente: Telam\n\n{body}"],
+    "MENA": ["CAIRO (MENA) - {body}", "{body}\n\n(\u0623 \u0634 \u0623)"],
+    "SPA": ["RIYADH (Saudi Press Agency) - {body}", "{body}\n\nSource: Saudi Press Agency"],
+    "AGI": ["AGI - {body}", "{body}\n\nFonte: AGI"],
+    "Adnkronos": ["ROMA (Adnkronos) - {body}", "{body}\n\nFonte: Adnkronos"],
+    "Estadão Conteúdo": ["{body}\n\nFonte: Estadão Conteúdo", "{body}\n\nCom informações do Estadão Conteúdo"],
+    "China News Service": ["BEIJING (China News Service) - {body}", "{body}\n\n\u6765\u6e90:\u4e2d\u65b0\u7f51"],
+    "CNA": ["TAIPEI (Central News Agency) - {body}", "{body}\n\n(\u4e2d\u592e\u793e)"],
+    "Newsis": ["SEOUL (Newsis) - {body}", "{body}\n\n\ucd9c\ucc98: \ub274\uc2dc\uc2a4"],
+    "News1": ["SEOUL (News1) - {body}", "{body}\n\nSource: News1"],
 }
 
 #: Credit lines standing on their own, in the forms desks print them.

@@ -28,7 +28,7 @@ SENTENCE_MATCH = 0.4
 ALIGN_TERMS = 0.25
 #: Shingle containment (either way) from which a pair shares text outright: an edited or closer
 #: copy. Such pairs are aligned only when their evidence is written (:func:`aligned`).
-COPY_CONTAINMENT = 0.4
+COPY_CONTAINMENT = 0.45
 #: Fewest words of a quotation that is compared (shorter ones are phrases: "scary", "a disaster").
 QUOTE_WORDS = 6
 #: Share of a quotation's word 3-grams found in the other text for it to count as kept there.
