@@ -369,7 +369,8 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
             if agency:  # "KYODO NEWS - Mar 13, 2026", "ANI | Updated: …": the agency's own header
                 parsed.credits.append(Credit(agency, "source", line))
             # a source after the date: "2026-11-12 10:41 来源:新华社", "… | Source: AFP"
-            after = match_credit_line(line[line.find(found.date) + len(found.date):].strip(" |,\u00b7"))
+            end = line.find(found.date)
+            after = match_credit_line(line[end + len(found.date):].strip(" |,\u00b7")) if end >= 0 else None
             if after:
                 parsed.credits.append(after)
             byline = match_byline(f"By {found.by}") if found.by and zone == "header" else None
