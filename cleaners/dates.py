@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from dateutil import parser as _dateparser
 from dateutil.tz import tzoffset
 
+from cleaners.text import CJK, HANGUL
+
 __all__ = ["AGENCY_SITE_ZONES", "DATE_TEXT", "LANGUAGE_ZONES", "SITE_ZONES", "parse_date", "with_site_zone"]
 
 #: Month names in German, French, Spanish, Italian, Portuguese and Dutch (full and the
@@ -72,7 +74,7 @@ _CLOCK = (r"\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?" + _CLOCK_WORD + r"?\s*
           # the zone: an offset from GMT, a city in parentheses ("(Santiago)"), an abbreviation, an offset
           r"(?:\s*\(?(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?\)?|\s*\([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\)|"
           r"\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?")
-# "at", and the same word in French, Spanish, Portuguese, German, Italian and Dutch
+# "at", and the same word in French, Spanish, Portuguese, German, Italian, Dutch and Russian ("в")
 _TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013)?\s*(?:(?:at|\u00e0|a las|\u00e0s|um|alle|om|\u0432)\s+)?{_CLOCK})?"
 #: The morning/afternoon word Japanese, Chinese and Korean print before a clock time.
 _CJK_NOON = "(?:\u5348\u524d|\u5348\u5f8c|\u4e0a\u5348|\u4e0b\u5348|\uc624\uc804|\uc624\ud6c4)"
@@ -137,7 +139,7 @@ def _in_english(raw: str) -> str:
     return raw.strip(" ,")
 
 
-_CJK_MARK = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_MARK = re.compile(f"[{CJK}{HANGUL}]")
 _CJK_YMD = re.compile(r"(\d{4})\s*[\u5e74\ub144]\s*(\d{1,2})\s*[\u6708\uc6d4]\s*(\d{1,2})\s*[\u65e5\uc77c]")
 _CJK_WEEKDAY = re.compile(r"[(\uff08]\s*[^\d\s()\uff08\uff09]{1,3}\s*[)\uff09]")
 _CJK_HOURS = re.compile(rf"(?:({_CJK_NOON})\s*)?(\d{{1,2}})(?:\s*[\u6642\u65f6\uc2dc]\s*(?:(\d{{1,2}})\s*[\u5206\ubd84])?|:(\d{{2}}))")

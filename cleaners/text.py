@@ -29,6 +29,9 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SOUTHEAST = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 UNSPACED = CJK + _SOUTHEAST
+#: Korean Hangul syllables (Korean is written with spaces, but its dates and agency marks are
+#: printed like Chinese and Japanese ones).
+HANGUL = "\uac00-\ud7af"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _SOUTHEAST_CHAR = re.compile(f"[{_SOUTHEAST}]")
 _UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from cleaners.text import CJK, HANGUL
+
 __all__ = [
     "AGENCIES",
     "AGENCY_DOMAINS",
@@ -211,8 +213,8 @@ _SIGNOFF_LINE = re.compile(
     rf"(?:additional|with)\s+reporting\s+(?:by|from)\s+|(?:with\s+)?files\s+from\s+|with\s+|"
     rf"mit\s+material\s+(?:der|des|von)\s+|con\s+(?:informaci\u00f3n|informacion|datos)\s+de\s+(?:la\s+)?|"
     rf"com\s+informa\u00e7\u00f5es\s+d[aoe]s?\s+|avec\s+|"
-    "\u043f\u0440\u0438\\s+\u043f\u043e\u0434\u0433\u043e\u0442\u043e\u0432\u043a\u0435\\s+(?:\u043c\u0430\u0442\u0435\u0440\u0438\u0430\u043b\u0430|\u0441\u0442\u0430\u0442\u044c\u0438|\u043d\u043e\u0432\u043e\u0441\u0442\u0438)\\s+"
-    "\u0438\u0441\u043f\u043e\u043b\u044c\u0437\u043e\u0432\u0430\u043d\u044b\\s+(?:\u0434\u0430\u043d\u043d\u044b\u0435|\u043c\u0430\u0442\u0435\u0440\u0438\u0430\u043b\u044b)\\s+|\u043f\u043e\\s+\u043c\u0430\u0442\u0435\u0440\u0438\u0430\u043b\u0430\u043c\\s+)?"
+    # Russian: "При подготовке материала использованы данные ТАСС", "По материалам ТАСС"
+    r"при\s+подготовке\s+(?:материала|статьи|новости)\s+использованы\s+(?:данные|материалы)\s+|по\s+материалам\s+)?"
     rf"(?P<agency>{_AGENCY_LIST})(?:\s*/\s*[a-z]{{2,6}})*(?:\s+inputs?)?\s*\)?\.?\s*$",
     re.IGNORECASE,
 )
@@ -346,7 +348,7 @@ def _attribution(agency: str) -> re.Pattern[str]:
         # "сообщает ТАСС" / "по данным ТАСС"
         rf"|(?:{names})(?:\u306e\u5831\u9053|\u306b\u3088\u308b\u3068|\u306b\u3088\u308c\u3070|\u304c\u5831\u3058)"
         rf"|\u636e(?:{names})|(?:{names})(?:\uc5d0 \ub530\ub974\uba74|\s?\ubcf4\ub3c4\uc5d0 \ub530\ub974\uba74)"
-        rf"|(?i:\u0441\u043e\u043e\u0431\u0449\u0430\u0435\u0442|\u043f\u0435\u0440\u0435\u0434\u0430\u0435\u0442|\u043f\u043e \u0434\u0430\u043d\u043d\u044b\u043c|\u043a\u0430\u043a \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u043e?)\s+{who}")
+        rf"|(?i:сообщает|передает|по данным|как сообщило?)\s+{who}")
 
 
 def attribution_in_text(text: str, agency: str) -> str | None:
@@ -401,7 +403,7 @@ def _agencies_in(text: str) -> list[str]:
 # The short marks ("共同", "時事") are words of their own too ("共同声明", "時事問題"): they are
 # credits only in brackets, the long names anywhere a credit stands.
 _CJK_AGENCIES = {name: agency for agency, names in AGENCIES.items() for name in names
-                 if re.match("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", name)}
+                 if re.match(f"[{CJK}{HANGUL}]", name)}
 _CJK_AGENCIES.update({"\u5171\u540c": "Kyodo", "\u6642\u4e8b": "Jiji", "\u65f6\u4e8b": "Jiji"})
 _CJK_NAME = "(?:" + "|".join(sorted(map(re.escape, _CJK_AGENCIES), key=len, reverse=True)) + ")"
 # "新华社昆明11月12日电", "中新网昆明11月12日电", "【富士共同】", "【ワシントン共同】", "(서울=연합뉴스)"
@@ -442,6 +444,7 @@ def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:
         agency = _CJK_AGENCIES[m.group("agency") or m.group("agency2")]
         return Credit(agency, "dateline", m.group("credit")), m.group("place") or m.group("place2"), paragraph[m.end():]
     m = _NATIVE_DATELINE.match(paragraph)
+    # its "place" is any word, so it needs a sentence after it ("AGI - Roma" alone is a heading)
     if m and len(paragraph) > m.end() + 40:
         name = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4")
         return Credit(_agencies_in(name)[0], "dateline", m.group("credit").strip()), m.group("place"), paragraph[m.end():]
