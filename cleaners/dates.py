@@ -52,9 +52,18 @@ _FOREIGN_MONTHS.update({name: number for number, names in enumerate([
     "ноября ноябрь ноя нояб листопада \u0646\u0648\u0641\u0645\u0628\u0631 \u039d\u03bf\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
     "декабря декабрь дек грудня \u062f\u064a\u0633\u0645\u0628\u0631 \u0394\u03b5\u03ba\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
 ], start=1) for name in names.lower().split()})
+# Thai, full and abbreviated ("18 พ.ย. 2569": Thai dates count years in the Buddhist era)
+_FOREIGN_MONTHS.update({name: number for number, names in enumerate([
+    "\u0e21\u0e01\u0e23\u0e32\u0e04\u0e21 \u0e21.\u0e04.", "\u0e01\u0e38\u0e21\u0e20\u0e32\u0e1e\u0e31\u0e19\u0e18\u0e4c \u0e01.\u0e1e.",
+    "\u0e21\u0e35\u0e19\u0e32\u0e04\u0e21 \u0e21\u0e35.\u0e04.", "\u0e40\u0e21\u0e29\u0e32\u0e22\u0e19 \u0e40\u0e21.\u0e22.",
+    "\u0e1e\u0e24\u0e29\u0e20\u0e32\u0e04\u0e21 \u0e1e.\u0e04.", "\u0e21\u0e34\u0e16\u0e38\u0e19\u0e32\u0e22\u0e19 \u0e21\u0e34.\u0e22.",
+    "\u0e01\u0e23\u0e01\u0e0e\u0e32\u0e04\u0e21 \u0e01.\u0e04.", "\u0e2a\u0e34\u0e07\u0e2b\u0e32\u0e04\u0e21 \u0e2a.\u0e04.",
+    "\u0e01\u0e31\u0e19\u0e22\u0e32\u0e22\u0e19 \u0e01.\u0e22.", "\u0e15\u0e38\u0e25\u0e32\u0e04\u0e21 \u0e15.\u0e04.",
+    "\u0e1e\u0e24\u0e28\u0e08\u0e34\u0e01\u0e32\u0e22\u0e19 \u0e1e.\u0e22.", "\u0e18\u0e31\u0e19\u0e27\u0e32\u0e04\u0e21 \u0e18.\u0e04.",
+], start=1) for name in names.split()})
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
-          + "(?i:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r"))\.?")
+          + "(?i:" + "|".join(map(re.escape, sorted(_FOREIGN_MONTHS, key=len, reverse=True))) + r"))\.?")
 #: Weekday names in the same languages (English ones are dateutil's own), dropped before parsing.
 _FOREIGN_DAYS = (
     r"\b(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|"
@@ -63,19 +72,23 @@ _FOREIGN_DAYS = (
     r"(?:segunda|ter\u00e7a|quarta|quinta|sexta)(?:-feira)?|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
     "понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|"
     "\u0627\u0644\u0623\u062d\u062f|\u0627\u0644[\u0627\u0625]\u062b\u0646\u064a\u0646|\u0627\u0644\u062b\u0644\u0627\u062b\u0627\u0621|\u0627\u0644\u0623\u0631\u0628\u0639\u0627\u0621|\u0627\u0644\u062e\u0645\u064a\u0633|"
-    "\u0627\u0644\u062c\u0645\u0639\u0629|\u0627\u0644\u0633\u0628\u062a)"
+    "\u0627\u0644\u062c\u0645\u0639\u0629|\u0627\u0644\u0633\u0628\u062a|"
+    # Thai: "วันพุธที่" (on Wednesday the …)
+    "\u0e27\u0e31\u0e19(?:\u0e08\u0e31\u0e19\u0e17\u0e23\u0e4c|\u0e2d\u0e31\u0e07\u0e04\u0e32\u0e23|\u0e1e\u0e38\u0e18|\u0e1e\u0e24\u0e2b\u0e31\u0e2a(?:\u0e1a\u0e14\u0e35)?|"
+    "\u0e28\u0e38\u0e01\u0e23\u0e4c|\u0e40\u0e2a\u0e32\u0e23\u0e4c|\u0e2d\u0e32\u0e17\u0e34\u0e15\u0e22\u0e4c)(?:\u0e17\u0e35\u0e48)?)"
     r"(?![^\W\d_])[,\u060c]?")
 _FOREIGN_DAYS_RE = re.compile(_FOREIGN_DAYS, re.IGNORECASE)
-_FOREIGN_MONTH = re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+_FOREIGN_MONTH = re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, sorted(_FOREIGN_MONTHS, key=len, reverse=True)))
                             + r")\.?(?![^\W\d_])", re.IGNORECASE)
-#: The word some languages print after a clock time ("13:30 Uhr", "14:05h", "14.05 horas").
-_CLOCK_WORD = r"(?:\s?(?:Uhr|uur|heures|horas|hrs|hs|h)\b\.?)"
-_CLOCK = (r"\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?" + _CLOCK_WORD + r"?\s*(?:[AaPp]\.?[Mm]\.?|[\u0645\u0635](?!\w))?"
+#: The word some languages print after a clock time ("13:30 Uhr", "14:05h", "14.05 horas", "14:05 น.").
+_CLOCK_WORD = r"(?:\s?(?:Uhr|uur|heures|horas|hrs|hs|h|\u0e19)\b\.?)"
+_CLOCK = (r"\d{1,2}(?:[:.]|\s?h\s?(?=\d{2}\b))\d{2}(?::\d{2})?" + _CLOCK_WORD + r"?\s*(?:[AaPp]\.?\s?[Mm]\.?|[\u0645\u0635](?!\w))?"
           # the zone: an offset from GMT, a city in parentheses ("(Santiago)"), an abbreviation, an offset
           r"(?:\s*\(?(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?\)?|\s*\([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\)|"
           r"\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?")
-# "at", and the same word in French, Spanish, Portuguese, German, Italian, Dutch and Russian ("в")
-_TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013)?\s*(?:(?:at|\u00e0|a las|\u00e0s|um|alle|om|\u0432)\s+)?{_CLOCK})?"
+# "at", and the same word in French, Spanish, Portuguese, German, Italian, Dutch, Russian ("в") and Thai
+_AT = "(?:at|\u00e0|a las|\u00e0s|um|alle|om|\u0432|\u0e40\u0e27\u0e25\u0e32)"
+_TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013|\u2014)?\s*(?:{_AT}\s+)?{_CLOCK})?"
 #: The morning/afternoon word Japanese, Chinese and Korean print before a clock time.
 _CJK_NOON = "(?:\u5348\u524d|\u5348\u5f8c|\u4e0a\u5348|\u4e0b\u5348|\uc624\uc804|\uc624\ud6c4)"
 _CJK_PM = ("\u5348\u5f8c", "\u4e0b\u5348", "\uc624\ud6c4")
@@ -140,6 +153,7 @@ def _in_english(raw: str) -> str:
 
 
 _CJK_MARK = re.compile(f"[{CJK}{HANGUL}]")
+_THAI = re.compile("[\u0e00-\u0e7f]")
 _CJK_YMD = re.compile(r"(\d{4})\s*[\u5e74\ub144]\s*(\d{1,2})\s*[\u6708\uc6d4]\s*(\d{1,2})\s*[\u65e5\uc77c]")
 _CJK_WEEKDAY = re.compile(r"[(\uff08]\s*[^\d\s()\uff08\uff09]{1,3}\s*[)\uff09]")
 _CJK_HOURS = re.compile(rf"(?:({_CJK_NOON})\s*)?(\d{{1,2}})(?:\s*[\u6642\u65f6\uc2dc]\s*(?:(\d{{1,2}})\s*[\u5206\ubd84])?|:(\d{{2}}))")
@@ -190,12 +204,16 @@ def parse_date(text: str) -> str | None:
         text = text[:city.start()]
     raw = _from_cjk(text.strip()) if _CJK_MARK.search(text) else text.strip()
     raw = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", raw).replace("(", "").replace(")", "")
+    if _THAI.search(raw):  # a year of the Buddhist era (Thai dates) is 543 ahead
+        raw = re.sub(r"(?<!\d)(?:25[3-9]\d|26[0-4]\d)(?!\d)", lambda m: str(int(m.group()) - 543), raw)
+    # "17h48", "13 h 20" (French, Portuguese), before the word after a time ("14h", "13:30 Uhr") goes
+    raw = re.sub(r"\b(\d{1,2})\s?h\s?(\d{2})\b", r"\1:\2", raw)
     raw = _in_english(raw)
     raw = re.sub(r"(\d{1,2})\.(\d{2})(?=\s*[AaPp]\.?[Mm])", r"\1:\2", raw).replace("|", " ").replace("\u00b7", " ")
     raw = re.sub(r"\s[\u2013\u2014]\s", " ", raw)
-    # "17h48" (French, Portuguese) and the word before a time ("à 17:48", "um 9.30")
-    raw = re.sub(r"\b(\d{1,2})h(\d{2})\b", r"\1:\2", raw)
-    raw = re.sub(r"\s(?:\u00e0|a las|\u00e0s|um|alle|om|\u0432)\s+(?=\d)", " ", raw)
+    # the word before a time ("à 17:48", "um 9.30")
+    raw = re.sub(r"(?<=\d)\s*([AaPp])\.\s?[Mm]\.?(?!\w)", r" \1M", raw)  # "7:45 a. m." (Spanish)
+    raw = re.sub(rf"\s{_AT}\s+(?=\d)", " ", raw)
     # Arabic "م" (evening) and "ص" (morning) after a clock time
     raw = re.sub(r"(?<=\d)\s*\u0645(?!\w)", " PM", re.sub(r"(?<=\d)\s*\u0635(?!\w)", " AM", raw))
     raw = re.sub(r"^(\d{1,2})\.([A-Z][a-z]{2})\.(\d{4})", r"\1 \2 \3", raw)  # "19.Nov.2026"

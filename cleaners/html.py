@@ -27,7 +27,8 @@ from cleaners.metadata import ARTICLE_TYPES as _ARTICLE_TYPES
 from cleaners.metadata import PageMeta, read_metadata, script_date
 from cleaners.plaintext import Parsed, parse, updated_as_published
 from cleaners.text import tidy, word_count
-from cleaners.wire import Author, Credit, agency_of, agency_of_url, find_copyright, match_byline, match_credit_line
+from cleaners.wire import (SOURCE_LABELS, Author, Credit, agency_of, agency_of_url, find_copyright, match_byline,
+                           match_credit_line)
 from crawler.exceptions import ExtractionError
 
 __all__ = ["HtmlFields", "extract_html"]
@@ -248,10 +249,12 @@ def _page_credits(meta: PageMeta, tree: lxml.html.HtmlElement) -> list[Credit]:
             credits.append(Credit(agency, "canonical", meta.canonical_url))
     # Each text-node search costs 0.1–0.3 ms: only made when the page's text holds its words.
     page = tree.xpath("string(//body)")
-    # "Source: Xinhua | 2026-06-09 21:14" lines and aggregators' source chips ("Reuters · 5h ago")
-    if "Source" in page or "SOURCE" in page:
-        for node in tree.xpath('.//body//text()[starts-with(normalize-space(), "Source") or '
-                               'starts-with(normalize-space(), "SOURCE")]'):
+    # "Source: Xinhua | 2026-06-09 21:14" lines, "提供：時事通信", and aggregators' source chips
+    # ("Reuters · 5h ago")
+    labels = [label for label in ("Source", "SOURCE", *SOURCE_LABELS) if label in page]
+    if labels:
+        starts = " or ".join(f'starts-with(normalize-space(), "{label}")' for label in labels)
+        for node in tree.xpath(f".//body//text()[{starts}]"):
             credit = match_credit_line(" ".join(str(node).split()))
             if credit:
                 credits.append(credit)

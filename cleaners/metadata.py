@@ -21,7 +21,7 @@ from lxml import etree
 from cleaners.dates import DATE_TEXT, parse_date
 from cleaners.dom import block_text
 from cleaners.plaintext import DATE_IN_TEXT, UPDATED_KEY, is_correction, updated_as_published
-from cleaners.text import tidy
+from cleaners.text import tidy_line
 
 __all__ = ["ARTICLE_TYPES", "PageMeta", "read_metadata", "script_date", "strip_site_name"]
 
@@ -426,8 +426,8 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
         meta.canonical_url = urljoin(url, href) if url and not href.startswith("http") else href
 
     h1 = tree.find(".//h1")
-    h1_text = " ".join(h1.text_content().split()) if h1 is not None else ""
-    head_title = " ".join((tree.findtext(".//title") or "").split())
+    h1_text = tidy_line(h1.text_content()) if h1 is not None else ""
+    head_title = tidy_line(tree.findtext(".//title") or "")
     site_names = [n for n in (meta.site_name, *publisher_names) if n]
     if url:
         host = re.sub(r"^(?:https?://)?(?:www\.)?([^/:]+).*$", r"\1", url)
@@ -439,9 +439,9 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
     if h1_text and (not title or _same_headline(h1_text, title) or len(h1_text.split()) >= H1_WORDS):
         # the headline as printed (no suffix to strip); the page's social or SEO title, when it
         # differs, is a variant written for another audience
-        meta.title = tidy(h1_text)
+        meta.title = h1_text
     else:
-        meta.title = tidy(strip_site_name(title or head_title, site_names)) or None
+        meta.title = tidy_line(strip_site_name(title or head_title, site_names)) or None
 
     lang = meta.language or tree.get("lang") or tree.get("xml:lang") or tags.get("content-language") or tags.get(
         "og:locale") or tags.get("language")

@@ -22,7 +22,11 @@ _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u20
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-                         "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+                         "\u2013": "-", "\u2014": "-", "\u2212": "-"}
+                        # Arabic vowel points and the tatweel stretching a word, Hebrew points: optional
+                        # in print ("إنّ" is "إن"), so they fold away
+                        | dict.fromkeys([*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7,
+                                         *range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0640, 0x0670]))
 #: Scripts written without spaces between words: Chinese and Japanese (kana, CJK ideographs), and
 #: Thai, Lao, Myanmar and Khmer. Each character is a token of its own (word shingles of them are
 #: character n-grams); Hangul has spaces.
@@ -32,12 +36,29 @@ UNSPACED = CJK + _SOUTHEAST
 #: Korean Hangul syllables (Korean is written with spaces, but its dates and agency marks are
 #: printed like Chinese and Japanese ones).
 HANGUL = "\uac00-\ud7af"
+#: Combining marks of scripts written with spaces (the vowel signs of Devanagari and the other Indic
+#: scripts, Tibetan, Ethiopic, accents left decomposed): part of the word they sit in, which
+#: Python's ``\w`` alone would split at every vowel sign ("भाषा" → "भ", "ष").
+MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0900-\u0903"
+    "\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962-\u0963\u0981-\u0983\u09bc\u09be-\u09c4"
+    "\u09c7-\u09c8\u09cb-\u09cd\u09d7\u09e2-\u09e3\u09fe\u0a01-\u0a03\u0a3c\u0a3e-\u0a42\u0a47-\u0a48"
+    "\u0a4b-\u0a4d\u0a51\u0a70-\u0a71\u0a75\u0a81-\u0a83\u0abc\u0abe-\u0ac5\u0ac7-\u0ac9\u0acb-\u0acd"
+    "\u0ae2-\u0ae3\u0afa-\u0aff\u0b01-\u0b03\u0b3c\u0b3e-\u0b44\u0b47-\u0b48\u0b4b-\u0b4d"
+    "\u0b55-\u0b57\u0b62-\u0b63\u0b82\u0bbe-\u0bc2\u0bc6-\u0bc8\u0bca-\u0bcd\u0bd7\u0c00-\u0c04\u0c3c"
+    "\u0c3e-\u0c44\u0c46-\u0c48\u0c4a-\u0c4d\u0c55-\u0c56\u0c62-\u0c63\u0c81-\u0c83\u0cbc"
+    "\u0cbe-\u0cc4\u0cc6-\u0cc8\u0cca-\u0ccd\u0cd5-\u0cd6\u0ce2-\u0ce3\u0d00-\u0d03\u0d3b-\u0d3c"
+    "\u0d3e-\u0d44\u0d46-\u0d48\u0d4a-\u0d4d\u0d57\u0d62-\u0d63\u0d81-\u0d83\u0dca\u0dcf-\u0dd4\u0dd6"
+    "\u0dd8-\u0ddf\u0df2-\u0df3\u0f18-\u0f19\u0f35\u0f37\u0f39\u0f3e-\u0f3f\u0f71-\u0f84\u0f86-\u0f87"
+    "\u0f8d-\u0f97\u0f99-\u0fbc\u135d-\u135f\u1ab0-\u1ace\u1dc0-\u1dff\u20d0-\u20f0\ufe20-\ufe2f")
+# a word: letters with the combining marks among them (marks after the first letter only)
+_LETTERS = rf"[^\W_{UNSPACED}]+(?:[{MARKS}]+[^\W_{UNSPACED}]*)*"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _SOUTHEAST_CHAR = re.compile(f"[{_SOUTHEAST}]")
 _UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
-_WORD = re.compile(rf"[{UNSPACED}]|[^\W_{UNSPACED}]+(?:['.][^\W_{UNSPACED}]+)*", re.UNICODE)
-_PLAIN_WORD = re.compile(rf"[{UNSPACED}]|[^\W_{UNSPACED}]+")
-_JOINER = re.compile(r"(?<=[^\W_])['.](?=[^\W_])")
+_WORD = re.compile(rf"[{UNSPACED}]|{_LETTERS}(?:['.]{_LETTERS})*", re.UNICODE)
+_PLAIN_WORD = re.compile(rf"[{UNSPACED}]|{_LETTERS}")
+_JOINER = re.compile(rf"(?:(?<=[^\W_])|(?<=[{MARKS}]))['.](?=[^\W_])")
 _WORD_PIECES = re.compile(f"({_WORD.pattern})")
 
 # Function words that carry no news content; removed for the paraphrase-tolerant signals only.
@@ -77,6 +98,17 @@ def tidy(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+_LINE_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f]+")
+
+
+def tidy_line(text: str) -> str:
+    """``text`` as one line, as printed: NFC-normalised (compatibility characters such as "＝", "…"
+    and the ideographic space stay what they are in a headline), control characters removed,
+    other runs of white space one space."""
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    return _LINE_SPACES.sub(lambda m: m.group() if m.group() == "\u3000" else " ", text).strip()
 
 
 def word_count(text: str) -> int:

@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cleaners.text import CJK, HANGUL
+from cleaners.text import CJK, HANGUL, MARKS
 
 __all__ = [
     "AGENCIES",
     "AGENCY_DOMAINS",
+    "SOURCE_LABELS",
     "Author",
     "Credit",
     "WireCredit",
@@ -42,9 +43,12 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Reuters": ("Reuters", "REUTERS", "Thomson Reuters", "\u0631\u0648\u064a\u062a\u0631\u0632", "\u0420\u0435\u0439\u0442\u0435\u0440"),
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "Agence France‑Presse",
             "\u0641\u0631\u0627\u0646\u0633 \u0628\u0631\u0633", "\u0623 \u0641 \u0628", "\u0627 \u0641 \u0628"),
-    "IANS": ("IANS", "Indo-Asian News Service", "Indo Asian News Service"),
-    "PTI": ("PTI", "Press Trust of India"),
-    "ANI": ("ANI", "Asian News International"),
+    "IANS": ("IANS", "Indo-Asian News Service", "Indo Asian News Service", "\u0906\u0908\u090f\u090f\u0928\u090f\u0938"),
+    # PTI's Hindi service is "Bhasha" ("भाषा", also the word for "language": matched only where a
+    # credit stands, as every alias is)
+    "PTI": ("PTI", "Press Trust of India", "\u092a\u0940\u091f\u0940\u0906\u0908", "\u092d\u093e\u0937\u093e"),
+    "ANI": ("ANI", "Asian News International", "\u090f\u090f\u0928\u0906\u0908"),
+    "UNI": ("UNI", "United News of India", "\u092f\u0942\u090f\u0928\u0906\u0908", "\u092f\u0942\u0928\u0940\u0935\u093e\u0930\u094d\u0924\u093e"),
     "Yonhap": ("Yonhap", "YONHAP", "Yonhap News Agency", "Yonhap News", "\uc5f0\ud569\ub274\uc2a4"),
     "Kyodo": ("Kyodo", "KYODO", "Kyodo News", "\u5171\u540c\u901a\u4fe1", "\u5171\u540c\u901a\u4fe1\u793e"),
     "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur", "Deutsche Presse Agentur"),
@@ -58,8 +62,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "TASS": ("TASS", "\u0422\u0410\u0421\u0421"),
     "AAP": ("AAP", "Australian Associated Press"),
     "Anadolu": ("Anadolu Agency", "Anadolu Ajansi", "Anadolu"),
-    "Jiji": ("Jiji Press", "Jiji", "\u6642\u4e8b\u901a\u4fe1", "\u6642\u4e8b\u901a\u4fe1\u793e", "\u65f6\u4e8b\u901a\u4fe1\u793e"),
-    "Canadian Press": ("The Canadian Press", "Canadian Press"),
+    "Jiji": ("Jiji Press", "Jiji", "JIJI PRESS", "JIJI", "\u6642\u4e8b\u901a\u4fe1", "\u6642\u4e8b\u901a\u4fe1\u793e", "\u65f6\u4e8b\u901a\u4fe1\u793e"),
+    "Canadian Press": ("The Canadian Press", "Canadian Press", "La Presse Canadienne", "Presse Canadienne"),
     "PA Media": ("PA Media", "Press Association"),
     "Bernama": ("Bernama", "BERNAMA"),
     "Antara": ("Antara", "ANTARA", "Antara News"),
@@ -89,6 +93,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "HINA": ("HINA", "Hina"),
     "Tanjug": ("Tanjug",),
     "BTA": ("BTA",),
+    "ANA-MPA": ("ANA-MPA", "Athens-Macedonian News Agency", "\u0391\u03a0\u0395-\u039c\u03a0\u0395", "\u0391\u03a0\u0395 - \u039c\u03a0\u0395"),
     "Prensa Latina": ("Prensa Latina",),
     "Andina": ("Andina", "ANDINA"),
     "Agência Brasil": ("Agência Brasil", "Agencia Brasil"),
@@ -157,6 +162,8 @@ AGENCY_DOMAINS: dict[str, tuple[str, ...]] = {
     "HINA": ("hina.hr",),
     "Tanjug": ("tanjug.rs",),
     "BTA": ("bta.bg",),
+    "ANA-MPA": ("amna.gr",),
+    "UNI": ("uniindia.com",),
     "Prensa Latina": ("prensa-latina.cu", "plenglish.com"),
     "Andina": ("andina.pe",),
     "Agência Brasil": ("agenciabrasil.ebc.com.br",),
@@ -183,6 +190,8 @@ _ALIAS_TO_AGENCY_UPPER = {alias for aliases in AGENCIES.values() for alias in al
 _ALIASES = sorted({a for aliases in AGENCIES.values() for a in aliases}, key=len, reverse=True)
 _AGENCY = "(?:" + "|".join(re.escape(a) for a in _ALIASES) + ")"
 _AGENCY_LIST = rf"{_AGENCY}(?:\s*(?:/|,|and|&)\s*{_AGENCY})*"
+# word boundaries around a name: "\b" fails after a name ending in a vowel sign ("भाषा")
+_ALONE = (r"(?<!\w)", rf"(?![\w{MARKS}])")
 _DASH = r"(?:--|[-\u2013\u2014:|])"
 
 # "WASHINGTON (AP) —", "Tokyo, Aug 23 (IANS)", "PARIS, March 3 (AFP) -", "(Reuters) -",
@@ -226,6 +235,10 @@ _READ_MORE_AT = re.compile(
     re.IGNORECASE)
 # The Canadian Press's closing line: "This report by The Canadian Press was first published Nov. 18, 2026."
 _FIRST_PUBLISHED_BY = re.compile(rf"^This (?:report|story|article) by (?P<agency>{_AGENCY}) was first published\b")
+# "The Associated Press contributed to this report.", "Associated Press writer Jane Doe in Austin
+# contributed to this report.", "Reuters contributed reporting."
+_CONTRIBUTED = re.compile(rf"^(?:The\s+)?(?P<agency>{_AGENCY})(?:\s+(?:writers?|reporters?|correspondents?|staff)\b.*?)?"
+                          r"\s+contributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b.{0,40}$")
 # A byline without "By" above the story: "Marie-Ève Ouellet, The Canadian Press".
 _PERSON_COMMA_AGENCY = re.compile(
     rf"^[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){{1,3}},\s+(?P<agency>{_AGENCY})$")
@@ -256,16 +269,28 @@ _PERSON_THEN_TITLE = re.compile(
     r"investigative|freelance|assistant|associate|managing|deputy|news|features|opinion|data|digital)\s+){1,2}"
     r"(?:editor|writer|correspondent|reporter|columnist|contributor|producer|analyst|photographer)s?)$")
 _SMALL_WORDS = {"of", "and", "the", "de", "la", "von", "van", "der", "du", "da", "di"}
-# "Source" in Russian, Ukrainian, Arabic, Chinese, Japanese ("出典", "提供元", "配信元") and Korean
-_SOURCE_WORDS = ("\u0438\u0441\u0442\u043e\u0447\u043d\u0438\u043a|\u0434\u0436\u0435\u0440\u0435\u043b\u043e|\u0627\u0644\u0645\u0635\u062f\u0631|"
-                 "\u6765\u6e90|\u4f86\u6e90|\u51fa\u5178|\u63d0\u4f9b\u5143|\u63d0\u4f9b|\u914d\u4fe1\u5143|\ucd9c\ucc98")
+#: "Source" as a label in Russian, Ukrainian, Arabic, Chinese, Japanese ("出典", "提供元", "配信元"),
+#: Korean and Greek, capitalised as it opens a line.
+SOURCE_LABELS = ("\u0418\u0441\u0442\u043e\u0447\u043d\u0438\u043a", "\u0414\u0436\u0435\u0440\u0435\u043b\u043e", "\u0627\u0644\u0645\u0635\u062f\u0631",
+                 "\u6765\u6e90", "\u4f86\u6e90", "\u51fa\u5178", "\u63d0\u4f9b\u5143", "\u63d0\u4f9b", "\u914d\u4fe1\u5143", "\ucd9c\ucc98",
+                 "\u03a0\u03b7\u03b3\u03ae")
+_SOURCE_WORDS = "|".join(map(re.escape, SOURCE_LABELS))
 # "Source: AFP", also in Dutch, German, Spanish, Portuguese/Italian ("Bron: ANP", "Quelle: dpa", "Fuente: EFE")
 _SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy|bron|quelle|fuente|fonte|{_SOURCE_WORDS})\s*:\s*(?P<agency>{_AGENCY_LIST})\.?"
                           rf"(?:\s*[|\u00b7,]\s*[^|]{{0,40}})?$", re.IGNORECASE)
 # A desk or site name with the agency in parentheses, on a line of its own: "Asia Biz Wire (Reuters)".
 _NAME_THEN_AGENCY = re.compile(rf"^(?:[A-Z][\w&.'\u2019-]*\s+){{0,2}}[A-Z][\w&.'\u2019-]*\s*\(\s*(?P<agency>{_AGENCY_LIST})\s*\)$")
 # Agency desk codes closing a story: "PTI ASK RHL RT", "dpa/xy/abc".
-_DESK_SIGNOFF = re.compile(rf"^(?P<agency>{_AGENCY})(?:(?:\s+[A-Z]{{2,4}}){{1,6}}|(?:\s*/\s*[a-z]{{1,6}}){{1,5}})$")
+# Hindi desks sign with the editors' first names: "भाषा आशीष नरेश" (names, so no function words:
+# "भाषा और साहित्य" is "language and literature").
+_DESK_SIGNOFF = re.compile(rf"^(?P<agency>{_AGENCY})(?:(?:\s+[A-Z]{{2,4}}){{1,6}}|(?:\s*/\s*[a-z]{{1,6}}){{1,5}}"
+                           r"|(?:\s+(?!(?:\u0914\u0930|\u0915\u093e|\u0915\u0940|\u0915\u0947|\u092e\u0947\u0902|\u0939\u0948|\u0938\u0947|\u0915\u094b|"
+                           r"\u092a\u0930|\u0928\u0947|\u092f\u093e|\u0924\u0925\u093e|\u090f\u0935\u0902)(?!\S))[\u0900-\u097f]{2,12}){1,4})$")
+# Jiji Press closes every story with its time stamp: "(2026/11/17-15:32)".
+_JIJI_STAMP = re.compile(r"^\(\d{4}/\d{2}/\d{2}-\d{2}:\d{2}\)$")
+# A company's legal form after its name ("JIJI PRESS LTD.", "Kyodo News, Inc.")
+_LEGAL_FORM = re.compile(r"[,.]?\s+(?:ltd|limited|inc|co|corp|corporation|gmbh|ag|s\.?a|s\.?p\.?a|plc|llc)\.?$",
+                         re.IGNORECASE)
 # Bloomberg's closing credit line: "--With assistance from Jane Doe."
 _BLOOMBERG_SIGNOFF = re.compile(r"^(?:--|[\u2013\u2014])\s*With assistance from\b")
 _EMAIL = re.compile(r"^[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)$")
@@ -328,7 +353,7 @@ class WireCredit:
 
 def agency_of(name: str) -> str | None:
     """Canonical agency for a printed name ("Associated Press" → "AP"), else None."""
-    name = _NEWSROOM.sub("", name.strip().strip(".,;()"))
+    name = _LEGAL_FORM.sub("", _NEWSROOM.sub("", name.strip().strip(".,;()")))
     # the full name first: some agencies' names end in a staff word ("Kuwait News Agency")
     found = _ALIAS_TO_AGENCY.get(name.lower())
     if found:
@@ -393,7 +418,7 @@ def find_copyright(text: str) -> list[Credit]:
 
 
 def _agencies_in(text: str) -> list[str]:
-    found = [_ALIAS_TO_AGENCY[m.group().lower()] for m in re.finditer(rf"\b{_AGENCY}\b", text)]
+    found = [_ALIAS_TO_AGENCY[m.group().lower()] for m in re.finditer(rf"{_ALONE[0]}{_AGENCY}{_ALONE[1]}", text)]
     return list(dict.fromkeys(found))
 
 
@@ -415,11 +440,15 @@ _CJK_SIGNOFF = re.compile(rf"[(\u3010](?P<agency>{_CJK_NAME})[)\u3011]$")
 _CJK_CREDIT_LINE = re.compile(
     rf"^(?:[(\u3010](?P<a1>{_CJK_NAME})[)\u3011]|(?:{_SOURCE_WORDS})\s*:\s*(?P<a2>{_CJK_NAME})\b.{{0,30}}"
     rf"|\(?(?P<a3>{_CJK_NAME})(?:\u306e)?\u914d\u4fe1.{{0,40}})$")
-# Datelines of Russian and Arabic copy: "КЕМЕРОВО, 18 ноября. /ТАСС/.", "КЕМЕРОВО, 18 ноя — РИА Новости.",
-# "الغردقة في 17 نوفمبر /أ ش أ/", "الغردقة (رويترز) -"; and "AGI - " (an agency, a dash).
+# Datelines of Russian, Arabic and Hindi copy: "КЕМЕРОВО, 18 ноября. /ТАСС/.", "КЕМЕРОВО, 18 ноя — РИА
+# Новости.", "الغردقة في 17 نوفمبر /أ ش أ/", "الغردقة (رويترز) -", "नयी दिल्ली, 18 नवंबर (भाषा)" (after a date,
+# the dash may go); and "AGI - " (an agency, a dash).
+_LETTER = rf"(?:[^\W\d_]|[{MARKS}])"
+_NATIVE_DAY = rf",?\s+(?:\u0641\u064a\s+)?\d{{1,2}}\s+{_LETTER}+\.?"
 _NATIVE_DATELINE = re.compile(
-    rf"^(?P<credit>(?P<place>[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+){{0,2}}?)(?:,?\s+(?:\u0641\u064a\s+)?\d{{1,2}}\s+[^\W\d_]+\.?)?"
-    rf"\s*(?:/\s*(?P<a1>{_AGENCY})\s*/\.?|\(\s*(?P<a2>{_AGENCY})\s*\)\s*{_DASH}|[\u2013\u2014-]\s+(?P<a3>{_AGENCY})\.)"
+    rf"^(?P<credit>(?P<place>[^\W\d_]{_LETTER}*(?:[ -]{_LETTER}+){{0,2}}?)"
+    rf"(?:{_NATIVE_DAY}\s*\(\s*(?P<a5>{_AGENCY})\s*\)\s*{_DASH}?|(?:{_NATIVE_DAY})?"
+    rf"\s*(?:/\s*(?P<a1>{_AGENCY})\s*/\.?|\(\s*(?P<a2>{_AGENCY})\s*\)\s*{_DASH}|[\u2013\u2014-]\s+(?P<a3>{_AGENCY})\.))"
     rf"|(?P<a4>{_AGENCY})\s+[\u2013\u2014-])\s+")
 
 
@@ -446,7 +475,7 @@ def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:
     m = _NATIVE_DATELINE.match(paragraph)
     # its "place" is any word, so it needs a sentence after it ("AGI - Roma" alone is a heading)
     if m and len(paragraph) > m.end() + 40:
-        name = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4")
+        name = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4") or m.group("a5")
         return Credit(_agencies_in(name)[0], "dateline", m.group("credit").strip()), m.group("place"), paragraph[m.end():]
     return None, None, paragraph
 
@@ -525,6 +554,7 @@ def match_credit_line(line: str) -> Credit | None:
     ``--IANS``, ``(ANI)``, ``— dpa``, ``(With inputs from PTI)``, ``(With PTI inputs)``,
     ``Additional reporting by dpa``, ``— With files from The Associated Press``, ``Mit Material der dpa``,
     ``Con información de EFE``, ``This report by The Canadian Press was first published …``,
+    ``The Associated Press contributed to this report.``,
     ``Jane Doe, The Canadian Press``,
     ``Asia Biz Wire (Reuters)``, ``© 2025 Reuters``,
     ``Copyright 2025 The Associated Press. All rights reserved.``, ``Source: AFP``,
@@ -552,6 +582,9 @@ def match_credit_line(line: str) -> Credit | None:
     m = _NAME_THEN_AGENCY.match(line)
     if m:
         return Credit(_agencies_in(m.group("agency"))[0], "source", line)
+    m = _CONTRIBUTED.match(line)
+    if m:
+        return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "signoff", line)
     m = _FIRST_PUBLISHED_BY.match(line)
     if m:
         return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "signoff", line)
@@ -570,6 +603,8 @@ def match_credit_line(line: str) -> Credit | None:
     m = _DESK_SIGNOFF.match(line)
     if m:
         return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "signoff", line)
+    if _JIJI_STAMP.match(line):
+        return Credit("Jiji", "signoff", line)
     m = _EMAIL.match(line)
     if m:  # a reporter's address at the agency ("shinjh@yna.co.kr") closing the story
         agency = agency_of_url("//" + m.group("domain"))

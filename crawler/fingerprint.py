@@ -43,7 +43,9 @@ __all__ = ["KEY_BITS", "QUOTATION", "SIGNALS", "Fingerprint", "FingerprintParams
 
 #: Bumped whenever :func:`cleaners.text.words`, ``content_terms`` or ``fact_terms`` change output,
 #: or the signals, their hashing or the bucket keys change.
-NORMALIZATION_VERSION = 4  # 4: characters of scripts without spaces are tokens; „…“ and 「…」 quotations
+# 4: characters of scripts without spaces are tokens; „…“ and 「…」 quotations
+# 5: Indic vowel signs stay in their word; Arabic and Hebrew points and the tatweel fold away
+NORMALIZATION_VERSION = 5
 
 #: The candidate signals, by the small integer stored in the low bits of their bucket keys.
 SIGNALS = ("shingles", "lead", "facts", "quotes")

@@ -61,6 +61,8 @@ FORMS = {
     "HINA": ["ZAGREB (Hina) - {body}", "{body}\n\n— HINA"],
     "Tanjug": ["BELGRADE (Tanjug) - {body}", "Source: Tanjug\n\n{body}"],
     "BTA": ["SOFIA, March 3 (BTA) - {body}", "{body}\n\n— BTA"],
+    "ANA-MPA": ["ATHENS (ANA-MPA) - {body}", "{body}\n\n\u03a0\u03b7\u03b3\u03ae: \u0391\u03a0\u0395-\u039c\u03a0\u0395"],
+    "UNI": ["NEW DELHI, Nov 18 (UNI) {body}", "{body}\n\n(With inputs from United News of India)"],
     "Prensa Latina": ["HAVANA, March 3 (Prensa Latina) - {body}", "Source: Prensa Latina\n\n{body}"],
     "Andina": ["LIMA (Andina) - {body}", "{body}\n\n— Andina"],
     "Agência Brasil": ["BRASILIA (Agência Brasil) - {body}", "Source: Agencia Brasil\n\n{body}"],

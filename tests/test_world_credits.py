@@ -38,6 +38,11 @@ BODY_JA = ("静岡県富士市の化学メーカーの工場で18日午前9時40
      "Reuters", "الغردقة"),
     ("AGI - Si chiude con due condanne e tre assoluzioni il processo di primo grado per l'inquinamento da cromo.",
      "AGI", None),
+    # Hindi: PTI's Bhasha service, no dash after the credit; the words keep their vowel signs
+    ("नयी दिल्ली, 18 नवंबर (भाषा) राष्ट्रीय राजधानी में बुधवार को वायु गुणवत्ता 'गंभीर' श्रेणी में पहुंच गई।",
+     "PTI", "नयी दिल्ली"),
+    ("मुंबई, 18 नवंबर (आईएएनएस) महाराष्ट्र सरकार ने बुधवार को बेमौसम बारिश से प्रभावित किसानों के लिए राहत पैकेज की घोषणा की।",
+     "IANS", "मुंबई"),
 ])
 def test_datelines_in_other_scripts(paragraph: str, agency: str, place: str | None) -> None:
     credit, dateline, rest = match_dateline(paragraph)
@@ -51,6 +56,9 @@ def test_datelines_in_other_scripts(paragraph: str, agency: str, place: str | No
     "共同声明は18日に発表された。両国の首脳は経済協力を強化することで合意したと、政府関係者が明らかにした。",  # 共同 = joint
     "Москва готовится к зиме: городские службы проверяют отопление в тысячах домов по всему городу.",
     "Il sindaco - che ha parlato ai giornalisti - ha detto che la strada sarà riaperta entro venerdì mattina.",
+    # "भाषा" is also the word for "language": only a credit where a credit stands
+    "भाषा विभाग ने 18 नवंबर को हिंदी पखवाड़े के विजेताओं की सूची जारी की, जिसमें 40 विद्यार्थियों के नाम शामिल हैं।",
+    "हिंदी भाषा (मातृभाषा) के प्रचार के लिए सरकार ने नई योजना शुरू की है और इसके लिए बजट भी तय किया गया है।",
 ])
 def test_lookalike_datelines_are_not_credits(paragraph: str) -> None:
     assert match_dateline(paragraph)[0] is None
@@ -68,6 +76,15 @@ def test_lookalike_datelines_are_not_credits(paragraph: str) -> None:
     ("المصدر: رويترز", "Reuters"),
     ("Leia mais em Agência Brasil: https://agenciabrasil.ebc.com.br/economia/noticia/2026-11/greve", "Agência Brasil"),
     ("Fonte: Jornal do Capibaribe, com informações da Agência Brasil", "Agência Brasil"),
+    ("भाषा आशीष नरेश", "PTI"),  # the Hindi desk's sign-off: the agency, the editors' first names
+    ("(2026/11/17-15:32)", "Jiji"),  # Jiji's time stamp closing its stories
+    ("提供:時事通信", "Jiji"),
+    ("Πηγή: ΑΠΕ-ΜΠΕ", "ANA-MPA"),
+    ("Copyright © JIJI PRESS LTD. All rights reserved.", "Jiji"),  # a legal form after the name
+    ("The Associated Press contributed to this report.", "AP"),
+    ("Associated Press writers Jamie Stengle in Dallas and Juan Lozano in Houston contributed to this report.", "AP"),
+    ("Reuters contributed reporting.", "Reuters"),
+    ("Lire la suite sur La Presse Canadienne", "Canadian Press"),
 ])
 def test_credit_lines_in_other_languages(line: str, agency: str) -> None:
     credit = match_credit_line(line)
@@ -75,7 +92,9 @@ def test_credit_lines_in_other_languages(line: str, agency: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["共同声明", "(時事問題)", "Fonte: Jornal do Capibaribe", "Leia mais em nosso site",
-                                  "Источник: пресс-служба МЧС", "المصدر: وزارة الصحة"])
+                                  "Источник: пресс-служба МЧС", "المصدر: وزارة الصحة", "भाषा और साहित्य",
+                                  "(2026/11/17)", "Πηγή: Υπουργείο Υγείας",
+                                  "Staff writer Jane Doe contributed to this report."])
 def test_lookalike_credit_lines(line: str) -> None:
     assert match_credit_line(line) is None
 
@@ -104,6 +123,14 @@ def test_attribution_in_sentences(text: str, agency: str, phrase: str) -> None:
     ("17/11/2026 10:15 ص", "2026-11-17T10:15:00"),
     ("19.nov.2026 às 12h30", "2026-11-19T12:30:00"),
     ("18 Νοεμβρίου 2026, 14:05", "2026-11-18T14:05:00"),
+    # Thai dates count years in the Buddhist era (543 ahead); Thai sites printing 2026 mean 2026
+    ("18 พ.ย. 2569 14:05 น.", "2026-11-18T14:05:00"),
+    ("วันพุธที่ 18 พฤศจิกายน 2569 เวลา 14:05 น.", "2026-11-18T14:05:00"),
+    ("18 พ.ย. 2026", "2026-11-18"),
+    ("19 novembre 2026 à 13 h 20", "2026-11-19T13:20:00"),  # Quebec: spaces around the "h"
+    ("Jeudi 19 novembre 2026, 14 h 05", "2026-11-19T14:05:00"),
+    ("Jueves, 19 de noviembre de 2026 - 7:45 a. m.", "2026-11-19T07:45:00"),
+    ("November 18, 2026 — 6:30 PM CST", "2026-11-18T18:30:00-06:00"),
 ])
 def test_dates_in_other_languages(printed: str, iso: str) -> None:
     assert parse_date(printed) == iso

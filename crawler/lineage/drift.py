@@ -13,7 +13,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
-from cleaners.text import words
+from cleaners.text import MARKS, words
 
 __all__ = ["drift"]
 
@@ -23,7 +23,8 @@ _FULL_DATE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b|\b\d{{
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{15,400})[\"\u201d]")
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+_WORD = rf"[^\W_]+(?:[{MARKS}]+[^\W_]*)*"  # a word with its vowel signs (Devanagari and other Indic scripts)
+_TOKEN = re.compile(rf"{_WORD}(?:['\u2019-]{_WORD})*")
 _CALENDAR = re.compile(rf"^(?:{_WEEKDAY.pattern[3:-3]}|{_MONTHS})$")
 _CONTEXT_WORDS = 3
 

@@ -430,12 +430,19 @@ def _qualifies_as_original(nodes: dict[int, Node], i: int, earliest: datetime | 
     if node.credited:
         return True
     iv = node.interval
-    return bool(iv and earliest is not None and iv[0] <= earliest + ORIGINAL_WINDOW)
+    return bool(iv and earliest is not None and _likely_start(iv) <= earliest + ORIGINAL_WINDOW)
+
+
+def _likely_start(iv: tuple[datetime, datetime]) -> datetime:
+    """When an article most likely appeared: a clock time without its zone counts as printed in UTC
+    (its interval's start, at UTC+14, would put every report of the next morning in the story's
+    first window)."""
+    return iv[0] + UNKNOWN_ZONE if iv[1] - iv[0] == 2 * UNKNOWN_ZONE else iv[0]
 
 
 def _is_related(nodes: dict[int, Node], i: int, group: list[int], parent: dict[int, _Edge]) -> bool:
     roots = [j for j in group if j not in parent]
-    starts = [iv[0] for j in roots if (iv := nodes[j].interval)]
+    starts = [_likely_start(iv) for j in roots if (iv := nodes[j].interval)]
     earliest = min(starts) if starts else None
     if _qualifies_as_original(nodes, i, earliest):
         return False
