@@ -52,6 +52,10 @@ _FOREIGN_MONTHS.update({name: number for number, names in enumerate([
     "ноября ноябрь ноя нояб листопада \u0646\u0648\u0641\u0645\u0628\u0631 \u039d\u03bf\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
     "декабря декабрь дек грудня \u062f\u064a\u0633\u0645\u0628\u0631 \u0394\u03b5\u03ba\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
 ], start=1) for name in names.lower().split()})
+# Hungarian ("2026. november 18. 10:31": year first)
+_FOREIGN_MONTHS.update({name: number for number, name in enumerate(
+    "janu\u00e1r febru\u00e1r m\u00e1rcius \u00e1prilis m\u00e1jus j\u00fanius j\u00falius augusztus szeptember okt\u00f3ber november december".split(),
+    start=1)})
 # Thai, full and abbreviated ("18 พ.ย. 2569": Thai dates count years in the Buddhist era)
 _FOREIGN_MONTHS.update({name: number for number, names in enumerate([
     "\u0e21\u0e01\u0e23\u0e32\u0e04\u0e21 \u0e21.\u0e04.", "\u0e01\u0e38\u0e21\u0e20\u0e32\u0e1e\u0e31\u0e19\u0e18\u0e4c \u0e01.\u0e1e.",
@@ -111,6 +115,7 @@ DATE_TEXT = (
     rf"|\d{{2}}\.\d{{2}}\.\d{{2}},?\s+{_CLOCK}"  # "03.11.26, 13:47 Uhr": a two-digit year only with a time
     rf"|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}\.?(?:\s*{_CJK_NOON}\s*\d{{1,2}}:\d{{2}}|{_TIME})"
     rf"|{_CJK_DATE}"
+    rf"|\d{{4}}\.\s+{_MONTH}\s+\d{{1,2}}\.{_TIME}"  # Hungarian: "2026. november 18. 10:31"
     rf"|{_CLOCK},?\s+(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}))"
 )
 _HAS_TIME = re.compile(r"\d[:.]\d{2}|T\d{2}")

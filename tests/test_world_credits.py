@@ -85,6 +85,10 @@ def test_lookalike_datelines_are_not_credits(paragraph: str) -> None:
     ("Associated Press writers Jamie Stengle in Dallas and Juan Lozano in Houston contributed to this report.", "AP"),
     ("Reuters contributed reporting.", "Reuters"),
     ("Lire la suite sur La Presse Canadienne", "Canadian Press"),
+    ("Kaynak: AA", "Anadolu"),  # "source" in Turkish, Indonesian, Swedish, Finnish, Catalan…
+    ("Sumber: Antara", "Antara"),
+    ("K\u00e4lla: TT", "TT"),
+    ("Font: ACN", "ACN"),
 ])
 def test_credit_lines_in_other_languages(line: str, agency: str) -> None:
     credit = match_credit_line(line)
@@ -94,7 +98,8 @@ def test_credit_lines_in_other_languages(line: str, agency: str) -> None:
 @pytest.mark.parametrize("line", ["共同声明", "(時事問題)", "Fonte: Jornal do Capibaribe", "Leia mais em nosso site",
                                   "Источник: пресс-служба МЧС", "المصدر: وزارة الصحة", "भाषा और साहित्य",
                                   "(2026/11/17)", "Πηγή: Υπουργείο Υγείας",
-                                  "Staff writer Jane Doe contributed to this report."])
+                                  "Staff writer Jane Doe contributed to this report.", "Kaynak: Valilik",
+                                  "Font: Generalitat de Catalunya", "TT-bolaget"])
 def test_lookalike_credit_lines(line: str) -> None:
     assert match_credit_line(line) is None
 
@@ -131,6 +136,7 @@ def test_attribution_in_sentences(text: str, agency: str, phrase: str) -> None:
     ("Jeudi 19 novembre 2026, 14 h 05", "2026-11-19T14:05:00"),
     ("Jueves, 19 de noviembre de 2026 - 7:45 a. m.", "2026-11-19T07:45:00"),
     ("November 18, 2026 — 6:30 PM CST", "2026-11-18T18:30:00-06:00"),
+    ("2026. november 18. 10:31", "2026-11-18T10:31:00"),  # Hungarian: year first
 ])
 def test_dates_in_other_languages(printed: str, iso: str) -> None:
     assert parse_date(printed) == iso
