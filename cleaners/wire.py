@@ -200,8 +200,8 @@ _ALIAS_TO_AGENCY_UPPER = {alias for aliases in AGENCIES.values() for alias in al
 _ALIASES = sorted({a for aliases in AGENCIES.values() for a in aliases}, key=len, reverse=True)
 _AGENCY = "(?:" + "|".join(re.escape(a) for a in _ALIASES) + ")"
 _AGENCY_LIST = rf"{_AGENCY}(?:\s*(?:/|,|and|&)\s*{_AGENCY})*"
-# word boundaries around a name: "\b" fails after a name ending in a vowel sign ("भाषा")
-_ALONE = (r"(?<!\w)", rf"(?![\w{MARKS}])")
+# A name standing alone: "\b" would fail after one ending in a vowel sign ("भाषा)").
+_NAME_ALONE = rf"(?<!\w){_AGENCY}(?![\w{MARKS}])"
 _DASH = r"(?:--|[-\u2013\u2014:|])"
 
 # "WASHINGTON (AP) —", "Tokyo, Aug 23 (IANS)", "PARIS, March 3 (AFP) -", "(Reuters) -",
@@ -431,7 +431,7 @@ def find_copyright(text: str) -> list[Credit]:
 
 
 def _agencies_in(text: str) -> list[str]:
-    found = [_ALIAS_TO_AGENCY[m.group().lower()] for m in re.finditer(rf"{_ALONE[0]}{_AGENCY}{_ALONE[1]}", text)]
+    found = [_ALIAS_TO_AGENCY[m.group().lower()] for m in re.finditer(_NAME_ALONE, text)]
     return list(dict.fromkeys(found))
 
 
