@@ -18,7 +18,8 @@ from dateutil.tz import tzoffset
 
 from cleaners.text import CJK, HANGUL
 
-__all__ = ["AGENCY_SITE_ZONES", "DATE_TEXT", "LANGUAGE_ZONES", "SITE_ZONES", "parse_date", "with_site_zone"]
+__all__ = ["AGENCY_SITE_ZONES", "DATE_TEXT", "LANGUAGE_ZONES", "SITE_ZONES", "is_calendar_word", "parse_date",
+           "with_site_zone"]
 
 #: Month names in German, French, Spanish, Italian, Portuguese and Dutch (full and the
 #: abbreviations their sites print), each with its month's number.
@@ -140,6 +141,18 @@ for _name, (_zone, _standard) in {"ET": ("America/New_York", -5), "CT": ("Americ
 
 
 _ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ENGLISH_CALENDAR = frozenset(
+    "january february march april june july august september sept october november december "
+    "jan feb mar apr jun jul aug sep oct nov dec monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun mondays tuesdays wednesdays thursdays fridays saturdays "
+    "sundays".split())
+
+
+def is_calendar_word(word: str) -> bool:
+    """Whether a lower-case word names a month or a weekday, in English or a language whose dates
+    are read here ("wednesday", "noviembre", "donnerstag"): every report of the week prints them,
+    so they say nothing about which event a report is about. ("May" counts as a name: it is also one.)"""
+    return word in _ENGLISH_CALENDAR or word in _FOREIGN_MONTHS or bool(_FOREIGN_DAYS_RE.fullmatch(word))
 
 
 def _in_english(raw: str) -> str:

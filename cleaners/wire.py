@@ -263,6 +263,13 @@ _COPYRIGHT = re.compile(
     r"(?P<holder>.*?)[.,]?\s*(?:all rights reserved\.?)?$",
     re.IGNORECASE,
 )
+# "(This story is filed by PTI. Copyright Press Trust of India Ltd.)"
+_FILED_BY = re.compile(
+    r"^\(?\s*(?:this\s+(?:story|report|article|item)\s+(?:is|was|has\s+been)\s+"
+    r"(?:filed|published|provided|supplied|distributed|sourced)\s+(?:by|from|via)|filed\s+by)\s+"
+    rf"(?P<agency>{_AGENCY_LIST})\b.*$", re.IGNORECASE)
+#: Longest copyright line read as a credit when the agency's legal notice follows the holder.
+_LONG_COPYRIGHT = 600
 # "By" in English, French ("Par"), Spanish and Portuguese ("Por"), German ("Von"), Dutch ("Door").
 _BYLINE = re.compile(r"^(?:by|from|written by|report(?:ed)? by|par|por|von|door)\s*:?\s+(?P<who>.+?)\s*$",
                      re.IGNORECASE)
@@ -571,11 +578,18 @@ def match_credit_line(line: str) -> Credit | None:
     ``Jane Doe, The Canadian Press``,
     ``Asia Biz Wire (Reuters)``, ``© 2025 Reuters``,
     ``Copyright 2025 The Associated Press. All rights reserved.``, ``Source: AFP``,
-    ``(Reporting by …; Editing by …)``. Bylines are handled by :func:`match_byline`.
+    ``(Reporting by …; Editing by …)``, ``(This story is filed by PTI. Copyright Press Trust of India Ltd.)``,
+    and a copyright line with the agency's legal notice after it (``(c) Agencia EFE 2026. Está
+    expresamente prohibida la redistribución …``). Bylines are handled by :func:`match_byline`.
     """
     line = line.strip()
-    if not line or len(line) > 160:
+    if not line or len(line) > _LONG_COPYRIGHT:
         return None
+    if len(line) > 160:  # only a copyright line runs this long: its holder is in the first sentence
+        return _copyright_credit(line, re.split(r"(?<=[.!?])\s+", line, maxsplit=1)[0])
+    m = _FILED_BY.match(line)
+    if m:
+        return Credit(_agencies_in(m.group("agency"))[0], "signoff", line)
     m = _SOURCE_LINE.match(line)
     if m:
         return Credit(_agencies_in(m.group("agency"))[0], "source", line)
@@ -604,11 +618,9 @@ def match_credit_line(line: str) -> Credit | None:
     m = _PERSON_COMMA_AGENCY.match(line)
     if m and len(m.group("agency")) > 3:  # "Jane Doe, AP" could be a place and a name; spelled out it is not
         return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "byline", line)
-    m = _COPYRIGHT.match(line)
-    if m:
-        agencies = _agencies_in(m.group("holder")) or [a for a in [_agency_of_domain(m.group("holder"))] if a]
-        if agencies:
-            return Credit(agencies[0], "copyright", line)
+    credit = _copyright_credit(line, line)
+    if credit:
+        return credit
     if _REUTERS_SIGNOFF.match(line):
         return Credit("Reuters", "signoff", line)
     if _BLOOMBERG_SIGNOFF.match(line):
@@ -623,6 +635,17 @@ def match_credit_line(line: str) -> Credit | None:
         agency = agency_of_url("//" + m.group("domain"))
         if agency:
             return Credit(agency, "signoff", line)
+    return None
+
+
+def _copyright_credit(line: str, notice: str) -> Credit | None:
+    """A copyright credit for ``line`` when ``notice`` (the line, or its first sentence) is a copyright
+    notice held by an agency."""
+    m = _COPYRIGHT.match(notice)
+    if m:
+        agencies = _agencies_in(m.group("holder")) or [a for a in [_agency_of_domain(m.group("holder"))] if a]
+        if agencies:
+            return Credit(agencies[0], "copyright", line)
     return None
 
 

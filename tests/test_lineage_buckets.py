@@ -14,35 +14,37 @@ import pytest
 from crawler.fingerprint import fingerprint
 from crawler.lineage import Article, LineageIndex
 from crawler.lineage import buckets as buckets_mod
+from crawler.fingerprint import SIGNAL_BITS, SIGNALS
 from crawler.lineage.buckets import MAX_BUCKET, NEAR_DAYS, Buckets, day_number
 from crawler.lineage.index import SNAPSHOT_SUFFIX
 from tests.conftest import ROOT
 from tests.lineage_corpus import synth_documents
 
-SHINGLE, FACT, QUOTE = 0 << 2 | 0, 1 << 2 | 2, 5 << 2 | 3  # keys of signals 0, 2 and 3
+B = SIGNAL_BITS
+SHINGLE, FACT, QUOTE, NAME = 0 << B | 0, 1 << B | 2, 5 << B | 3, 9 << B | 4  # keys of signals 0, 2, 3 and 4
 
 
 def test_query_counts_bands_per_signal_before_and_after_merge() -> None:
     table = Buckets()
-    table.add(10, 1, [SHINGLE, FACT, 7 << 2 | 2])
+    table.add(10, 1, [SHINGLE, FACT, 7 << B | 2])
     table.add(11, 1, [FACT])
-    before = table.query([SHINGLE, FACT, 7 << 2 | 2])
-    assert before == {10: [1, 0, 2, 0], 11: [0, 0, 1, 0]}
+    before = table.query([SHINGLE, FACT, 7 << B | 2])
+    assert before == {10: [1, 0, 2, 0, 0], 11: [0, 0, 1, 0, 0]}
     table.merge()
-    assert table.query([SHINGLE, FACT, 7 << 2 | 2]) == before
-    assert table.query([FACT], exclude=10) == {11: [0, 0, 1, 0]}
+    assert table.query([SHINGLE, FACT, 7 << B | 2]) == before
+    assert table.query([FACT], exclude=10) == {11: [0, 0, 1, 0, 0]}
 
 
 def test_removed_articles_vanish_and_survivors_keep_their_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(buckets_mod, "MERGE_EVERY", 4)
     table = Buckets()
     for doc in range(1, 11):  # merges twice on the way
-        table.add(doc, 1, [SHINGLE, (doc << 2) | 1])
+        table.add(doc, 1, [SHINGLE, (doc << B) | 1])
     table.remove([2, 5, 9])
     assert set(table.query([SHINGLE])) == {1, 3, 4, 6, 7, 8, 10}
     table.merge()  # dead slots dropped, the rest renumbered
     assert set(table.query([SHINGLE])) == {1, 3, 4, 6, 7, 8, 10}
-    assert table.query([(8 << 2) | 1]) == {8: [0, 1, 0, 0]}
+    assert table.query([(8 << B) | 1]) == {8: [0, 1, 0, 0, 0]}
     assert len(table) == 7
     table.add(2, 2, [SHINGLE])  # a new version comes back under its id
     assert 2 in table.query([SHINGLE])
@@ -53,13 +55,13 @@ def test_facts_and_quotes_matches_count_only_between_articles_days_apart_at_most
     table.add(1, 1, [FACT, SHINGLE], day=100)
     table.add(2, 1, [FACT], day=100 + NEAR_DAYS + 1)
     table.add(3, 1, [FACT], day=-1)  # undated: never gated
-    assert table.query([FACT], day=100) == {1: [0, 0, 1, 0], 3: [0, 0, 1, 0]}
+    assert table.query([FACT], day=100) == {1: [0, 0, 1, 0, 0], 3: [0, 0, 1, 0, 0]}
     table.add(4, 1, [QUOTE], day=100 + NEAR_DAYS + 1)
     assert table.query([QUOTE], day=100) == {}
-    assert table.query([QUOTE], day=100 + NEAR_DAYS) == {4: [0, 0, 0, 1]}
+    assert table.query([QUOTE], day=100 + NEAR_DAYS) == {4: [0, 0, 0, 1, 0]}
     assert set(table.query([FACT], day=-1)) == {1, 2, 3}
     # other signals are never gated by time (a copy can appear weeks later)
-    assert table.query([SHINGLE], day=100 + 5 * NEAR_DAYS) == {1: [1, 0, 0, 0]}
+    assert table.query([SHINGLE], day=100 + 5 * NEAR_DAYS) == {1: [1, 0, 0, 0, 0]}
     table.save(tmp_path / "t.npz", {})
     loaded = Buckets.load(tmp_path / "t.npz", {})
     assert loaded is not None and loaded.query([FACT], day=100) == table.query([FACT], day=100)
@@ -78,16 +80,29 @@ def test_an_overfull_bucket_yields_its_oldest_and_newest_articles() -> None:
     assert found == set(range(half)) | set(range(n - half, n))
 
 
+def test_a_name_in_too_many_articles_counts_for_none_and_names_are_gated_by_days() -> None:
+    table = Buckets()
+    common, rare = NAME, 11 << B | 4
+    for doc in range(MAX_BUCKET + 1):  # a name in more articles than a bucket holds ("Reuters", "Texas")
+        table.add(doc, 1, [common], day=100)
+    table.add(500, 1, [common, rare], day=100)
+    table.add(501, 1, [rare], day=100 + NEAR_DAYS + 1)
+    table.merge()
+    assert table.query([common], day=100) == {}
+    assert table.query([common, rare], day=100) == {500: [0, 0, 0, 0, 1]}
+    assert table.query([rare], day=-1) == {500: [0, 0, 0, 0, 1], 501: [0, 0, 0, 0, 1]}
+
+
 def test_snapshot_round_trip_and_refusals(tmp_path: Path) -> None:
     table = Buckets()
     for doc in range(1, 50):
-        table.add(doc, doc % 3 + 1, [SHINGLE, (doc << 2) | 2])
+        table.add(doc, doc % 3 + 1, [SHINGLE, (doc << B) | 2])
     path = tmp_path / "t.npz"
     table.save(path, {"p": 1})
     assert not list(tmp_path.glob(".*tmp"))
     loaded = Buckets.load(path, {"p": 1})
     assert loaded is not None and loaded.live() == table.live()
-    assert loaded.query([SHINGLE, 7 << 2 | 2]) == table.query([SHINGLE, 7 << 2 | 2])
+    assert loaded.query([SHINGLE, 7 << B | 2]) == table.query([SHINGLE, 7 << B | 2])
     assert Buckets.load(path, {"p": 2}) is None  # other parameters
     path.write_bytes(b"not a snapshot")
     assert Buckets.load(path, {"p": 1}) is None
@@ -181,10 +196,10 @@ def _reference(adds: list[tuple[int, int, list[int], int]], removed: set[tuple[i
         if (doc, version) in removed or doc == exclude:
             continue
         for key in set(doc_keys) & set(keys):
-            signal = key & 3
+            signal = key & ((1 << B) - 1)
             if signal >= 2 and day >= 0 and doc_day >= 0 and abs(doc_day - day) > NEAR_DAYS:
                 continue
-            found.setdefault(doc, [0, 0, 0, 0])[signal] += 1
+            found.setdefault(doc, [0] * len(SIGNALS))[signal] += 1
     return found
 
 
@@ -196,8 +211,8 @@ def test_packed_table_answers_like_a_plain_list_through_flushes_merges_and_remov
     monkeypatch.setattr(buckets_mod, "MERGE_EVERY", 23)
     rng = random.Random(dir_bits)
     # keys drawn from a small pool (so articles share them), spread over the whole 40-bit range
-    pool = [rng.getrandbits(38) << 2 | rng.randrange(4) for _ in range(300)]
-    pool += [0, (1 << 40) - 1, 5 << 2 | 2]  # the lowest and highest keys
+    pool = [rng.getrandbits(40 - B) << B | rng.randrange(len(SIGNALS)) for _ in range(300)]
+    pool += [0, (1 << 40) - 4, 5 << B | 2]  # the lowest and highest keys (the highest of the names signal)
     table = Buckets()
     adds: list[tuple[int, int, list[int], int]] = []
     removed: set[tuple[int, int]] = set()
@@ -223,9 +238,9 @@ def test_packed_table_answers_like_a_plain_list_through_flushes_merges_and_remov
             expected = _reference(adds, removed, probe, exclude, day)
             assert table.query(probe, exclude=exclude, day=day) == expected
             # filtered in numpy: the articles matching enough keys of some signal, with all their counts
-            assert table.query(probe, exclude=exclude, day=day, min_bands=(1, 2, 2, 3)) == {
+            assert table.query(probe, exclude=exclude, day=day, min_bands=(1, 2, 2, 3, 2)) == {
                 doc: counts for doc, counts in expected.items()
-                if any(n >= need for n, need in zip(counts, (1, 2, 2, 3)))}
+                if any(n >= need for n, need in zip(counts, (1, 2, 2, 3, 2)))}
     assert table.live() == versions
     assert len(table) == len(versions)
     table.save(tmp_path / "t.npz", {})

@@ -108,6 +108,12 @@ MORE_FORMS = [
     ("AFP", "{body}\n\n(Avec AFP)"),  # French
     ("Canadian Press", "{body}\n\nThis report by The Canadian Press was first published Nov. 18, 2026."),
     ("Canadian Press", "Ice storm leaves thousands in the dark\nMarie-\u00c8ve Ouellet, The Canadian Press\n\n{body}"),
+    ("PTI", "{body}\n\n(This story is filed by PTI. Copyright Press Trust of India Ltd.)"),
+    # copyright lines running past 160 characters with the agency's legal notice
+    ("EFE", "{body}\n\n(c) Agencia EFE 2026. Est\u00e1 expresamente prohibida la redistribuci\u00f3n y la redifusi\u00f3n de "
+            "todo o parte de los contenidos de los servicios de EFE sin su previo y expreso consentimiento."),
+    ("AP", "{body}\n\nCopyright 2026 The Associated Press. All rights reserved. This material may not be published, "
+           "broadcast, rewritten or redistributed without permission of the publisher or its licensors in any form."),
 ]
 
 

@@ -11,7 +11,7 @@ New articles' keys wait in a small dict, are flushed every :data:`FLUSH_EVERY` a
 sorted array of recent entries, and that is merged into the packed table every
 :data:`MERGE_EVERY` articles (one linear pass; inserting 106 random keys per article into an
 on-disk B-tree rewrote ~100 pages per article and cost milliseconds). Each slot also records its
-article's publication day, which gates the facts and quotes signals (:data:`NEAR_DAYS`). Removed
+article's publication day, which gates the facts, quotes and names signals (:data:`NEAR_DAYS`). Removed
 articles' slots are marked dead and dropped at the next merge, where the surviving slots are
 renumbered.
 
@@ -35,7 +35,7 @@ from typing import Iterable
 import numpy as np
 
 from crawler.exceptions import LineageError
-from crawler.fingerprint import KEY_BITS
+from crawler.fingerprint import KEY_BITS, SIGNAL_BITS, SIGNALS
 
 __all__ = ["FLUSH_EVERY", "MAX_BUCKET", "MERGE_EVERY", "NEAR_DAYS", "SLOT_BITS", "Buckets", "day_number"]
 
@@ -55,7 +55,9 @@ MERGE_EVERY = 1024
 NEAR_DAYS = 7
 #: A bucket holding more articles than this yields only its oldest and newest halves: a story
 #: syndicated to hundreds of sites keeps its originals (the oldest) and its latest copies as
-#: candidates, and one query never verifies hundreds of pairs.
+#: candidates, and one query never verifies hundreds of pairs. A name's bucket that large yields
+#: nothing: a name in that many articles of the window ("Trump", "Reuters", "Texas") says little
+#: about which event a report is about.
 MAX_BUCKET = 64
 
 #: Bits of the key below the directory's that are kept in the 16-bit array; the rest (0 to 8 bits)
@@ -65,6 +67,8 @@ _MIN_DIR_BITS, _MAX_DIR_BITS = KEY_BITS - _HI_BITS - (32 - SLOT_BITS), KEY_BITS 
 _LAYOUT = 2  # of the snapshot; bumped when the packing changes
 _CHUNK = 1 << 20
 _MASK = np.uint64((1 << SLOT_BITS) - 1)
+_SIGNAL_MASK = np.uint64((1 << SIGNAL_BITS) - 1)
+_NAMES = SIGNALS.index("names")
 _SHIFT = np.uint64(SLOT_BITS)
 
 
@@ -166,14 +170,14 @@ class Buckets:
         self.dirty = True
 
     def query(self, keys: Iterable[int], exclude: int | None = None, day: int = -1,
-              min_bands: tuple[int, int, int, int] | None = None) -> dict[int, list[int]]:
-        """Articles sharing keys with ``keys``: doc id → matching keys per signal (low two bits).
+              min_bands: tuple[int, ...] | None = None) -> dict[int, list[int]]:
+        """Articles sharing keys with ``keys``: doc id → matching keys per signal (the keys' low bits).
 
         Args:
             keys: the bucket keys to look up.
             exclude: a doc id to leave out (the article itself).
-            day: the querying article's day (ordinal), or -1; facts and quotes matches with
-                articles more than :data:`NEAR_DAYS` away are not counted.
+            day: the querying article's day (ordinal), or -1; facts, quotes and names matches
+                with articles more than :data:`NEAR_DAYS` away are not counted.
             min_bands: if given, only articles matching at least this many keys of some signal
                 (per signal) are returned (filtered before any per-article Python work: a query
                 through popular keys meets thousands of articles on one band).
@@ -210,12 +214,14 @@ class Buckets:
         order = np.argsort(qi, kind="stable")  # per key, slots stay in age order
         qi, slots = qi[order], slots[order]
         per_key = np.bincount(qi, minlength=len(q))
+        key_signal = (q & _SIGNAL_MASK).astype(np.intp)
         if per_key.max() > MAX_BUCKET:
             size = per_key[qi]
             rank = np.arange(len(qi)) - (np.cumsum(per_key) - per_key)[qi]
-            keep = (size <= MAX_BUCKET) | (rank < MAX_BUCKET // 2) | (rank >= size - MAX_BUCKET // 2)
+            ends = (rank < MAX_BUCKET // 2) | (rank >= size - MAX_BUCKET // 2)
+            keep = (size <= MAX_BUCKET) | (ends & (key_signal[qi] != _NAMES))
             qi, slots = qi[keep], slots[keep]
-        signal = (q & np.uint64(3)).astype(np.intp)[qi]
+        signal = key_signal[qi]
         keep = np.frombuffer(self._alive, dtype=np.uint8)[slots] == 1
         if day >= 0:
             days = np.frombuffer(self._days, dtype=np.int32)[slots]
@@ -223,14 +229,15 @@ class Buckets:
         docs = np.frombuffer(self._docs, dtype=np.int64)[slots]
         if exclude is not None:
             keep &= docs != exclude
-        codes, counts = np.unique(docs[keep] * 4 + signal[keep], return_counts=True)
+        codes, counts = np.unique((docs[keep] << SIGNAL_BITS) + signal[keep], return_counts=True)
+        mask = (1 << SIGNAL_BITS) - 1
         if min_bands is not None:
-            passing = np.unique(codes[counts >= np.asarray(min_bands)[codes & 3]] >> 2)
-            held = np.isin(codes >> 2, passing)
+            passing = np.unique(codes[counts >= np.asarray(min_bands)[codes & mask]] >> SIGNAL_BITS)
+            held = np.isin(codes >> SIGNAL_BITS, passing)
             codes, counts = codes[held], counts[held]
         found: dict[int, list[int]] = {}
         for code, n in zip(codes.tolist(), counts.tolist()):
-            found.setdefault(code >> 2, [0, 0, 0, 0])[code & 3] = n
+            found.setdefault(code >> SIGNAL_BITS, [0] * len(SIGNALS))[code & mask] = n
         return found
 
     def _flush(self) -> None:
