@@ -89,6 +89,7 @@ def test_a_name_in_too_many_articles_counts_for_none_and_names_are_gated_by_days
     table.add(501, 1, [rare], day=100 + NEAR_DAYS + 1)
     table.merge()
     assert table.query([common], day=100) == {}
+    assert len(table._lookup([common])[1]) == MAX_BUCKET  # a full name bucket is not filled further
     assert table.query([common, rare], day=100) == {500: [0, 0, 0, 0, 1]}
     assert table.query([rare], day=-1) == {500: [0, 0, 0, 0, 1], 501: [0, 0, 0, 0, 1]}
 

@@ -55,9 +55,10 @@ MERGE_EVERY = 1024
 NEAR_DAYS = 7
 #: A bucket holding more articles than this yields only its oldest and newest halves: a story
 #: syndicated to hundreds of sites keeps its originals (the oldest) and its latest copies as
-#: candidates, and one query never verifies hundreds of pairs. A name's bucket that large yields
-#: nothing: a name in that many articles of the window ("Trump", "Reuters", "Texas") says little
-#: about which event a report is about.
+#: candidates, and one query never verifies hundreds of pairs. A name's bucket is not filled past
+#: this size and, full, yields nothing: a name in that many articles of the window ("Trump",
+#: "Reuters", "Texas") says little about which event a report is about, and reading its articles
+#: for every query that has it cost more than the rest of the query.
 MAX_BUCKET = 64
 
 #: Bits of the key below the directory's that are kept in the 16-bit array; the rest (0 to 8 bits)
@@ -150,7 +151,13 @@ class Buckets:
         self._versions.append(version)
         self._days.append(day)
         self._alive.append(1)
-        for key in set(keys):
+        keys = set(keys)
+        names = [k for k in keys if k & ((1 << SIGNAL_BITS) - 1) == _NAMES]
+        if names:  # a name already in a full bucket is common: not worth a place
+            q, qi, _ = self._lookup(names)
+            full = q[np.bincount(qi, minlength=len(q)) >= MAX_BUCKET] if len(qi) else q[:0]
+            keys.difference_update(full.tolist())
+        for key in keys:
             self._fresh.setdefault(key, []).append(slot)
         self.dirty = True
         if len(self._docs) - self._merged >= MERGE_EVERY:
@@ -182,6 +189,39 @@ class Buckets:
                 (per signal) are returned (filtered before any per-article Python work: a query
                 through popular keys meets thousands of articles on one band).
         """
+        q, qi, slots = self._lookup(keys)
+        if not len(qi):
+            return {}
+        per_key = np.bincount(qi, minlength=len(q))
+        key_signal = (q & _SIGNAL_MASK).astype(np.intp)
+        size = per_key[qi]
+        keep = (key_signal[qi] != _NAMES) | (size < MAX_BUCKET)
+        if per_key.max() > MAX_BUCKET:
+            rank = np.arange(len(qi)) - (np.cumsum(per_key) - per_key)[qi]
+            keep &= (size <= MAX_BUCKET) | (rank < MAX_BUCKET // 2) | (rank >= size - MAX_BUCKET // 2)
+        qi, slots = qi[keep], slots[keep]
+        signal = key_signal[qi]
+        keep = np.frombuffer(self._alive, dtype=np.uint8)[slots] == 1
+        if day >= 0:
+            days = np.frombuffer(self._days, dtype=np.int32)[slots]
+            keep &= ~((signal >= 2) & (days >= 0) & (np.abs(days - day) > NEAR_DAYS))
+        docs = np.frombuffer(self._docs, dtype=np.int64)[slots]
+        if exclude is not None:
+            keep &= docs != exclude
+        codes, counts = np.unique((docs[keep] << SIGNAL_BITS) + signal[keep], return_counts=True)
+        mask = (1 << SIGNAL_BITS) - 1
+        if min_bands is not None:
+            passing = np.unique(codes[counts >= np.asarray(min_bands)[codes & mask]] >> SIGNAL_BITS)
+            held = np.isin(codes >> SIGNAL_BITS, passing)
+            codes, counts = codes[held], counts[held]
+        found: dict[int, list[int]] = {}
+        for code, n in zip(codes.tolist(), counts.tolist()):
+            found.setdefault(code >> SIGNAL_BITS, [0] * len(SIGNALS))[code & mask] = n
+        return found
+
+    def _lookup(self, keys: Iterable[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The distinct ``keys`` (sorted), and every entry holding one of them: its key's index in
+        that array and its slot, grouped by key, each key's slots oldest first (live or not)."""
         q = np.unique(np.fromiter(keys, dtype=np.uint64))
         hits: list[tuple[np.ndarray, np.ndarray]] = []  # (query index, slot) per level, oldest level first
         if len(self._hi):
@@ -206,39 +246,11 @@ class Buckets:
                     slots.append(slot)
             hits.append((np.asarray(qis, dtype=np.intp), np.asarray(slots, dtype=np.intp)))
         if not hits:
-            return {}
+            return q, np.empty(0, dtype=np.intp), np.empty(0, dtype=np.intp)
         qi = np.concatenate([h[0] for h in hits])
         slots = np.concatenate([h[1] for h in hits])
-        if not len(qi):
-            return {}
         order = np.argsort(qi, kind="stable")  # per key, slots stay in age order
-        qi, slots = qi[order], slots[order]
-        per_key = np.bincount(qi, minlength=len(q))
-        key_signal = (q & _SIGNAL_MASK).astype(np.intp)
-        if per_key.max() > MAX_BUCKET:
-            size = per_key[qi]
-            rank = np.arange(len(qi)) - (np.cumsum(per_key) - per_key)[qi]
-            ends = (rank < MAX_BUCKET // 2) | (rank >= size - MAX_BUCKET // 2)
-            keep = (size <= MAX_BUCKET) | (ends & (key_signal[qi] != _NAMES))
-            qi, slots = qi[keep], slots[keep]
-        signal = key_signal[qi]
-        keep = np.frombuffer(self._alive, dtype=np.uint8)[slots] == 1
-        if day >= 0:
-            days = np.frombuffer(self._days, dtype=np.int32)[slots]
-            keep &= ~((signal >= 2) & (days >= 0) & (np.abs(days - day) > NEAR_DAYS))
-        docs = np.frombuffer(self._docs, dtype=np.int64)[slots]
-        if exclude is not None:
-            keep &= docs != exclude
-        codes, counts = np.unique((docs[keep] << SIGNAL_BITS) + signal[keep], return_counts=True)
-        mask = (1 << SIGNAL_BITS) - 1
-        if min_bands is not None:
-            passing = np.unique(codes[counts >= np.asarray(min_bands)[codes & mask]] >> SIGNAL_BITS)
-            held = np.isin(codes >> SIGNAL_BITS, passing)
-            codes, counts = codes[held], counts[held]
-        found: dict[int, list[int]] = {}
-        for code, n in zip(codes.tolist(), counts.tolist()):
-            found.setdefault(code >> SIGNAL_BITS, [0] * len(SIGNALS))[code & mask] = n
-        return found
+        return q, qi[order], slots[order]
 
     def _flush(self) -> None:
         """Move the waiting keys into the sorted recent entries."""
