@@ -350,10 +350,13 @@ def _quote_key(quote: str) -> int:
     return ((int.from_bytes(digest, "big") >> (64 + SIGNAL_BITS - KEY_BITS)) << SIGNAL_BITS) | 3
 
 
+_NAME_SALT = int.from_bytes(b"NAME", "big")
+
+
 def _name_key(name: str) -> int:
-    # the word's own hash (the bottom-k order), remixed so that it is not the facts signature's input
+    # the word's own hash (the bottom-k order), salted and remixed so that it is not the facts signature's input
     with np.errstate(over="ignore"):
-        h = int(_fmix64(np.array([_word_hash(name) ^ 0x4E414D45], dtype=np.uint64))[0])
+        h = int(_fmix64(np.array([_word_hash(name) ^ _NAME_SALT], dtype=np.uint64))[0])
     return ((h >> (64 + SIGNAL_BITS - KEY_BITS)) << SIGNAL_BITS) | 4
 
 

@@ -68,7 +68,8 @@ _MIN_DIR_BITS, _MAX_DIR_BITS = KEY_BITS - _HI_BITS - (32 - SLOT_BITS), KEY_BITS 
 _LAYOUT = 2  # of the snapshot; bumped when the packing changes
 _CHUNK = 1 << 20
 _MASK = np.uint64((1 << SLOT_BITS) - 1)
-_SIGNAL_MASK = np.uint64((1 << SIGNAL_BITS) - 1)
+_SIGNAL_LOW = (1 << SIGNAL_BITS) - 1
+_SIGNAL_MASK = np.uint64(_SIGNAL_LOW)
 _NAMES = SIGNALS.index("names")
 _SHIFT = np.uint64(SLOT_BITS)
 
@@ -152,7 +153,7 @@ class Buckets:
         self._days.append(day)
         self._alive.append(1)
         keys = set(keys)
-        names = [k for k in keys if k & ((1 << SIGNAL_BITS) - 1) == _NAMES]
+        names = [k for k in keys if k & _SIGNAL_LOW == _NAMES]
         if names:  # a name already in a full bucket is common: not worth a place
             q, qi, _ = self._lookup(names)
             full = q[np.bincount(qi, minlength=len(q)) >= MAX_BUCKET] if len(qi) else q[:0]
@@ -209,14 +210,13 @@ class Buckets:
         if exclude is not None:
             keep &= docs != exclude
         codes, counts = np.unique((docs[keep] << SIGNAL_BITS) + signal[keep], return_counts=True)
-        mask = (1 << SIGNAL_BITS) - 1
         if min_bands is not None:
-            passing = np.unique(codes[counts >= np.asarray(min_bands)[codes & mask]] >> SIGNAL_BITS)
+            passing = np.unique(codes[counts >= np.asarray(min_bands)[codes & _SIGNAL_LOW]] >> SIGNAL_BITS)
             held = np.isin(codes >> SIGNAL_BITS, passing)
             codes, counts = codes[held], counts[held]
         found: dict[int, list[int]] = {}
         for code, n in zip(codes.tolist(), counts.tolist()):
-            found.setdefault(code >> SIGNAL_BITS, [0] * len(SIGNALS))[code & mask] = n
+            found.setdefault(code >> SIGNAL_BITS, [0] * len(SIGNALS))[code & _SIGNAL_LOW] = n
         return found
 
     def _lookup(self, keys: Iterable[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
