@@ -270,7 +270,7 @@ def names_of(facts: set[str] | frozenset[str]) -> frozenset[str]:
     reports of one week share "2026", "wednesday" and small counts; what a follow-up keeps of its
     story is the people, places and organisations.
     """
-    return frozenset(f for f in facts if not f.isdigit() and any(c.isalpha() for c in f) and not is_calendar_word(f))
+    return frozenset(f for f in facts if any(c.isalpha() for c in f) and not is_calendar_word(f))
 
 
 def quotations(text: str, min_words: int = 6) -> list[str]:
