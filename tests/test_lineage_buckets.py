@@ -87,11 +87,16 @@ def test_a_name_in_too_many_articles_counts_for_none_and_names_are_gated_by_days
         table.add(doc, 1, [common], day=100)
     table.add(500, 1, [common, rare], day=100)
     table.add(501, 1, [rare], day=100 + NEAR_DAYS + 1)
+    assert table.query([common], day=100) == {}  # full before any merge
     table.merge()
     assert table.query([common], day=100) == {}
-    assert len(table._lookup([common])[1]) == MAX_BUCKET  # a full name bucket is not filled further
+    # a merge cuts a name's bucket back to its oldest articles
+    assert table._lookup([common])[2].tolist() == list(range(MAX_BUCKET))
     assert table.query([common, rare], day=100) == {500: [0, 0, 0, 0, 1]}
     assert table.query([rare], day=-1) == {500: [0, 0, 0, 0, 1], 501: [0, 0, 0, 0, 1]}
+    table.remove(range(MAX_BUCKET - 2))
+    table.merge()  # emptied below the cap, the bucket counts again (its later articles were never kept)
+    assert table.query([common], day=100) == {MAX_BUCKET - 2: [0, 0, 0, 0, 1], MAX_BUCKET - 1: [0, 0, 0, 0, 1]}
 
 
 def test_snapshot_round_trip_and_refusals(tmp_path: Path) -> None:

@@ -55,10 +55,11 @@ MERGE_EVERY = 1024
 NEAR_DAYS = 7
 #: A bucket holding more articles than this yields only its oldest and newest halves: a story
 #: syndicated to hundreds of sites keeps its originals (the oldest) and its latest copies as
-#: candidates, and one query never verifies hundreds of pairs. A name's bucket is not filled past
-#: this size and, full, yields nothing: a name in that many articles of the window ("Trump",
-#: "Reuters", "Texas") says little about which event a report is about, and reading its articles
-#: for every query that has it cost more than the rest of the query.
+#: candidates, and one query never verifies hundreds of pairs. A name's bucket that reaches this
+#: size yields nothing, and each merge cuts it back to its oldest this many articles (slots are in
+#: arrival order): a name in that many articles of the window ("Trump", "Reuters", "Texas") says
+#: little about which event a report is about, and reading its articles for every query that has
+#: it cost more than the rest of the query.
 MAX_BUCKET = 64
 
 #: Bits of the key below the directory's that are kept in the 16-bit array; the rest (0 to 8 bits)
@@ -152,13 +153,7 @@ class Buckets:
         self._versions.append(version)
         self._days.append(day)
         self._alive.append(1)
-        keys = set(keys)
-        names = [k for k in keys if k & _SIGNAL_LOW == _NAMES]
-        if names:  # a name already in a full bucket is common: not worth a place
-            q, qi, _ = self._lookup(names)
-            full = q[np.bincount(qi, minlength=len(q)) >= MAX_BUCKET] if len(qi) else q[:0]
-            keys.difference_update(full.tolist())
-        for key in keys:
+        for key in set(keys):
             self._fresh.setdefault(key, []).append(slot)
         self.dirty = True
         if len(self._docs) - self._merged >= MERGE_EVERY:
@@ -270,7 +265,10 @@ class Buckets:
             return
         entries = self._unpacked()
         self._hi = self._lo = np.empty(0)  # freed before the new table is built
+        names = np.empty(0, dtype=np.uint64)
         if len(self._recent):
+            keys = np.unique(self._recent >> _SHIFT)
+            names = keys[(keys & _SIGNAL_MASK) == _NAMES]
             entries = np.insert(entries, np.searchsorted(entries, self._recent), self._recent)
             self._recent = np.empty(0, dtype=np.uint64)
         if self._dead:
@@ -285,6 +283,12 @@ class Buckets:
             self._days = array("i", np.frombuffer(self._days, dtype=np.int32)[alive].tobytes())
             self._alive = bytearray(b"\x01" * len(self._docs))
             self._dead = 0
+        if len(names):  # only buckets that grew can be over the cap
+            start = np.searchsorted(entries, names << _SHIFT)
+            extra = np.searchsorted(entries, (names << _SHIFT) | _MASK, side="right") - start - MAX_BUCKET
+            over = extra > 0
+            if over.any():
+                entries = np.delete(entries, _ranges(start[over] + MAX_BUCKET, extra[over])[0])
         self._pack(entries)
         self._merged = self._flushed = len(self._docs)
 
