@@ -112,7 +112,7 @@ DATE_TEXT = (
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}"
     # "19.nov.2026 às 12h30" (Brazilian sites)
     rf"|\d{{1,2}}\.(?i:jan|fev|feb|mar|abr|apr|mai|may|jun|jul|ago|aug|set|sep|out|oct|nov|dez|dec)\.\d{{4}}{_TIME}"
-    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}{_TIME}"
+    rf"|\d{{1,2}}(?:/|\.\s?)\d{{1,2}}(?:/|\.\s?)\d{{4}}{_TIME}"  # "19/11/2026", "19.11.2026", Czech "19. 11. 2026"
     rf"|\d{{2}}\.\d{{2}}\.\d{{2}},?\s+{_CLOCK}"  # "03.11.26, 13:47 Uhr": a two-digit year only with a time
     rf"|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}\.?(?:\s*{_CJK_NOON}\s*\d{{1,2}}:\d{{2}}|{_TIME})"
     rf"|{_CJK_DATE}"
@@ -300,12 +300,13 @@ SITE_ZONES = {
 #: without a zone on a site with no country domain (".com", ".net") is that zone's. Japanese,
 #: Korean, Chinese (mainland, Taiwan, Hong Kong, Singapore and Malaysia all keep UTC+8), Thai,
 #: Vietnamese, Hebrew, Greek, Turkish, Hindi; German, Italian, Polish, Czech and Hungarian
-#: (Central European Time wherever they are the language of the press).
+#: (Central European Time wherever they are the language of the press); Catalan (Catalonia,
+#: Valencia, the Balearics, Andorra and Roussillon keep Central European Time).
 LANGUAGE_ZONES = {
     "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "zh": "Asia/Shanghai", "th": "Asia/Bangkok",
     "vi": "Asia/Ho_Chi_Minh", "he": "Asia/Jerusalem", "el": "Europe/Athens", "tr": "Europe/Istanbul",
     "hi": "Asia/Kolkata", "de": "Europe/Berlin", "it": "Europe/Rome", "pl": "Europe/Warsaw",
-    "cs": "Europe/Prague", "hu": "Europe/Budapest",
+    "cs": "Europe/Prague", "hu": "Europe/Budapest", "ca": "Europe/Madrid",
 }
 #: National news agencies on generic domains print their home time ("03.11.2026, 12:18 Uhr" on
 #: dpa.com is Berlin time). Agencies writing for the world from many desks (AP, Reuters, AFP,

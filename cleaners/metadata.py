@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
-from cleaners.dates import DATE_TEXT, parse_date
+from cleaners.dates import DATE_TEXT, parse_date, with_site_zone
 from cleaners.dom import block_text
 from cleaners.plaintext import DATE_IN_TEXT, UPDATED_KEY, is_correction, updated_as_published
 from cleaners.text import tidy_line
@@ -447,7 +448,38 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> PageMe
         "og:locale") or tags.get("language")
     m = _LANG.match(lang or "")
     meta.language = m.group(1).lower() if m else None
+    if meta.published and (len(meta.published) == 10 or meta.published.endswith(("Z", "+00:00"))):
+        _printed_time(tree, meta, url)
     return meta
+
+
+def _printed_time(tree: lxml.html.HtmlElement, meta: PageMeta, url: str | None) -> None:
+    """Take the printed published time where it makes the structured one exact.
+
+    A structured date without a time, when the page prints that day with its time. A structured
+    time in UTC, when the page prints the same clock time without a zone on a site whose zone is
+    known and is not UTC at that date: a CMS that labels the newsroom's local time as UTC, a common
+    fault. The printed clock is then read in the site's zone (:func:`~cleaners.dates.with_site_zone`).
+    """
+    printed = PageMeta()
+    _visible_dates(tree, printed)
+    value, structured = printed.published, meta.published or ""
+    if not value or len(value) <= 10 or value[:10] != structured[:10]:
+        return
+    if len(structured) > 10:
+        if value[11:16] != structured[11:16] or _has_zone(value):
+            return
+        value = with_site_zone(value, url, meta.language) or value
+        if not _has_zone(value) or datetime.fromisoformat(value).utcoffset() == timedelta(0):
+            return
+    meta.published, meta.published_raw = value, printed.published_raw
+
+
+def _has_zone(value: str) -> bool:
+    try:
+        return datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
 
 
 #: Words from which a page's first ``<h1>`` is its headline even when the structured title differs

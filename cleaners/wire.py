@@ -197,6 +197,7 @@ AGENCY_DOMAINS: dict[str, tuple[str, ...]] = {
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
 _ALIAS_TO_AGENCY_UPPER = {alias for aliases in AGENCIES.values() for alias in aliases if alias.isupper()}
 # Longest first, so "Associated Press" wins over "AP" and "Bloomberg News" over "Bloomberg".
+_ALIAS_SET = {a for aliases in AGENCIES.values() for a in aliases}
 _ALIASES = sorted({a for aliases in AGENCIES.values() for a in aliases}, key=len, reverse=True)
 _AGENCY = "(?:" + "|".join(re.escape(a) for a in _ALIASES) + ")"
 _AGENCY_LIST = rf"{_AGENCY}(?:\s*(?:/|,|and|&)\s*{_AGENCY})*"
@@ -279,6 +280,9 @@ _JOB_TITLE = re.compile(
     r"producer|analyst|intern|critic|photographer|chief|editor-at-large)s?$", re.IGNORECASE)
 _PERSON_THEN_AGENCY = re.compile(
     rf"^(?P<person>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){{1,3}})\s+(?P<agency>{_AGENCY})$")
+# "Thanh Liêm (TTXVN)", "Jane Doe (dpa)": a name, then its agency in brackets.
+_PERSON_PAREN_AGENCY = re.compile(
+    rf"^(?P<person>[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){{0,3}})\s*\(\s*(?P<agency>{_AGENCY})\s*\)$")
 # "Marcy Vandeventer Staff Writer": a name, then the job title a template prints after it.
 _PERSON_THEN_TITLE = re.compile(
     r"^(?P<person>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,2}?)\s+(?i:(?:(?:staff|senior|chief|contributing|"
@@ -528,7 +532,8 @@ def match_byline(line: str) -> tuple[list[Author], list[Credit]] | None:
     parts: list[str] = []
     for part in re.split(r"\s*(?:,|;|\band\b|\by\b|\bund\b|\bet\b|\bwith\b|\bavec\b|\bcon\b|\bmit\b|&|\||/|\u2014|\u2013| - )\s*",
                              m.group("who")):
-        both = _PERSON_THEN_AGENCY.match(part.strip(" ."))  # "KAREN VOLK Associated Press"
+        both = (_PERSON_THEN_AGENCY.match(part.strip(" ."))  # "KAREN VOLK Associated Press"
+                or _PERSON_PAREN_AGENCY.match(part.strip(" .")))
         titled = _PERSON_THEN_TITLE.match(part.strip(" ."))
         parts.extend((both.group("person"), both.group("agency")) if both else
                      (titled.group("person"),) if titled else (part,))
@@ -544,7 +549,7 @@ def match_byline(line: str) -> tuple[list[Author], list[Credit]] | None:
         elif re.search(r"\b(?:news|times|post|press|agency|media|staff|desk|bureau|service|herald|"
                        r"journal|tribune|network|online|daily|web)\b", part, re.IGNORECASE):
             authors.append(Author(part, "organization"))
-        elif re.fullmatch(r"[A-Z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,3}", part):
+        elif part[0].isupper() and re.fullmatch(r"[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}", part):
             authors.append(Author(part, "person"))
         else:
             return None
@@ -553,9 +558,14 @@ def match_byline(line: str) -> tuple[list[Author], list[Credit]] | None:
     return authors, credits
 
 
+def _is_acronym(word: str) -> bool:
+    """An agency's name that is only written in capitals ("TTXVN"; "KYODO" is also "Kyodo")."""
+    return word in _ALIAS_TO_AGENCY_UPPER and word.capitalize() not in _ALIAS_SET
+
+
 def _title_case(name: str) -> str:
     """An all-capitals name as a name is written ("KAREN VOLK" → "Karen Volk"); acronyms stay."""
-    if not name.isupper() or (len(name.split()) == 1 and len(name) <= 4):
+    if not name.isupper() or (len(name.split()) == 1 and (len(name) <= 4 or _is_acronym(name))):
         return name
     out = []
     for i, word in enumerate(name.split()):

@@ -15,7 +15,11 @@ a print page, a match report, an obituary, letters, a topic page and a podcast),
 Japanese and Korean pages, ``<div>`` and ``<br>`` paragraphs, split containers, a multi-page story, a
 fact check, sponsored content, an author page and a latest-news list), ``html5`` from a fifth (Japanese,
 Chinese, Korean, Thai, Hindi, Arabic, Hebrew, Russian, Greek and Ukrainian pages: agency marks in their
-own scripts, ``<br>`` text, a Buddhist-era date, headlines with full-width punctuation). Bodies are scored as in
+own scripts, ``<br>`` text, a Buddhist-era date, headlines with full-width punctuation), ``html6`` from a
+sixth (Turkish, Indonesian, Malay, Vietnamese, Tagalog, Swahili, Swedish, Norwegian, Finnish, Czech,
+Hungarian, Romanian, Croatian, Catalan, Mexican, Argentine and Brazilian pages: national agencies'
+sign-offs, a JSON-LD time labelled UTC that the page prints in local time, a date-only JSON-LD date,
+a tag page and a live-scores page). Bodies are scored as in
 ``tests.eval_clean`` (``python -m tests.eval_clean --heldout html2 --pages``); the gate, per set, is
 the same as on the fixtures the rules were written with: no worse than ``trafilatura.extract``, a
 pinned floor.
@@ -28,6 +32,7 @@ from datetime import datetime, timezone
 import pytest
 
 from cleaners import clean
+from cleaners.wire import agency_of
 from crawler.exceptions import ExtractionError
 from tests.eval_clean import HELDOUT_SETS, by_class, cases, evaluate, ours, trafilatura_default
 
@@ -36,7 +41,8 @@ from tests.eval_clean import HELDOUT_SETS, by_class, cases, evaluate, ours, traf
 #: 0.990 / 0.975 against 0.943 / 1.000 / 0.970; html4, blind: 0.972 / 0.980 / 0.975 against 0.921 / 0.985 /
 #: 0.950, its metadata wrong on three pages whose agencies were unknown; html5, blind: 0.981 / 0.987 /
 #: 0.984 against 0.930 / 0.996 / 0.961, its metadata wrong on nine pages, four after stop 16's rules for
-#: other sets, none now).
+#: other sets, none now; html6, blind: 0.967 / 0.978 / 0.972 against 0.908 / 0.980 / 0.941, its dates or
+#: agencies wrong on eight pages, three after stop 17's rules, none now).
 FLOOR_F1 = 0.97
 FLOOR_PRECISION = 0.96
 
@@ -79,8 +85,10 @@ def test_metadata(case) -> None:
     assert r.title == spec["title"]
     assert r.language == spec["language"]
     assert r.published and spec["published"] and _instant(r.published) == _instant(spec["published"])
-    if spec["wire"]["service"]:  # an agency credit the page prints is found (a missing one is not invented)
-        assert (r.wire.service, r.wire.credited) == (spec["wire"]["service"], True), r.wire
+    agency = spec["wire"]["service"]
+    if agency:  # an agency credit the page prints is found (a missing one is not invented)
+        # writers name agencies their own way ("ČTK", "Anadolu Agency"): compared by canonical name
+        assert (r.wire.service, r.wire.credited) == (agency_of(agency) or agency, True), r.wire
 
 
 def _instant(value: str) -> str:

@@ -78,6 +78,23 @@ def test_visible_date_after_the_headline() -> None:
     assert r.published is None and r.modified is None
 
 
+@pytest.mark.parametrize("structured, printed, url, want", [
+    # a CMS labelling local time as UTC: the printed clock, read in the site's zone
+    ("2026-11-19T13:52:00+00:00", "19. 11. 2026 13:52", "https://www.example.cz/a.html", "2026-11-19T13:52:00+01:00"),
+    # a true UTC time: the page prints another clock, or the site's zone is unknown or is UTC then
+    ("2026-11-19T12:52:00+00:00", "19. 11. 2026 13:52", "https://www.example.cz/a.html", "2026-11-19T12:52:00+00:00"),
+    ("2026-11-19T13:52:00+00:00", "19.11.2026 13:52", "https://www.example.com/a.html", "2026-11-19T13:52:00+00:00"),
+    ("2026-11-19T13:52:00+00:00", "19.11.2026 13:52", "https://www.example.uk/a.html", "2026-11-19T13:52:00+00:00"),
+    # a date alone takes the time printed for that day, and only for that day
+    ("2026-11-19", "19/11/2026 12:45 CET", "https://www.example.com/a.html", "2026-11-19T12:45:00+01:00"),
+    ("2026-11-19", "19.11.2026 12:45", "https://www.example.cz/a.html", "2026-11-19T12:45:00+01:00"),
+    ("2026-11-19", "20.11.2026 12:45", "https://www.example.cz/a.html", "2026-11-19"),
+])
+def test_printed_time_makes_a_structured_one_exact(structured: str, printed: str, url: str, want: str) -> None:
+    r = clean(page(head=ld({**ARTICLE, "datePublished": structured}), top=f"<p class='meta'>{printed}</p>"), url=url)
+    assert r.published == want
+
+
 @pytest.mark.parametrize("title, names, want", [
     ("Port traffic jumps | Harbour Herald", ["Harbour Herald"], "Port traffic jumps"),
     ("Port traffic jumps - Harbour Herald", ["harbourherald.example"], "Port traffic jumps"),

@@ -149,6 +149,12 @@ def test_bylines_split_people_and_organisations() -> None:
     authors, credits = match_byline("By The Associated Press")  # type: ignore[misc]
     assert [(a.name, a.kind) for a in authors] == [("The Associated Press", "organization")]
     assert match_byline("By the end of the year, prices had doubled.") is None
+    # a name, then its agency in brackets; names that start with a capital outside ASCII
+    authors, credits = match_byline("By Thanh Liêm (TTXVN)")  # type: ignore[misc]
+    assert [(a.name, a.kind) for a in authors] == [("Thanh Liêm", "person"), ("TTXVN", "organization")]
+    assert [c.agency for c in credits] == ["VNA"]
+    authors, credits = match_byline("By Đức Anh and Łukasz Nowak")  # type: ignore[misc]
+    assert [(a.name, a.kind) for a in authors] == [("Đức Anh", "person"), ("Łukasz Nowak", "person")] and not credits
 
 
 @pytest.mark.parametrize("text, agency, words", [
