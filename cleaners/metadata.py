@@ -242,18 +242,19 @@ def _byline_in(candidates: list[lxml.html.HtmlElement]) -> str | None:
     return None
 
 
-def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta) -> None:
+def _visible_dates(tree: lxml.html.HtmlElement, meta: PageMeta, needle: str | None = None) -> None:
     """Dates printed on the page ("Published: 3 March 2026, 14:20 IST", "Last Updated : …").
 
     The first short text after the headline that holds a date is taken (a date bar above the
     headline is usually today's date, not the article's; it is used only when nothing follows the
     headline); one marked "updated" is the modified time. A page that prints only an "updated"
-    time gives it as its published time.
+    time gives it as its published time. With ``needle`` (digits), only texts holding it are read.
     """
     h1 = tree.find(".//h1")
     seen_h1 = h1 is None
     found: list[tuple[bool, bool, str, str]] = []  # (after h1, modified, value, raw)
-    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 5]"):
+    only = f' and (contains(., "{needle}") or ancestor::h1)' if needle else ""
+    for node in tree.xpath(f"//body//text()[string-length(normalize-space()) > 5{only}]"):
         parent = node.getparent()
         if parent is None or parent.tag in ("script", "style", "a"):
             continue
@@ -461,9 +462,12 @@ def _printed_time(tree: lxml.html.HtmlElement, meta: PageMeta, url: str | None) 
     known and is not UTC at that date: a CMS that labels the newsroom's local time as UTC, a common
     fault. The printed clock is then read in the site's zone (:func:`~cleaners.dates.with_site_zone`).
     """
+    structured = meta.published or ""
     printed = PageMeta()
-    _visible_dates(tree, printed)
-    value, structured = printed.published, meta.published or ""
+    # a text printing that day holds its day of the month (a full pass over the page's short
+    # texts cost 3 ms on a third of the pages)
+    _visible_dates(tree, printed, needle=structured[8:10].lstrip("0") if structured[8:10].isdigit() else None)
+    value = printed.published
     if not value or len(value) <= 10 or value[:10] != structured[:10]:
         return
     if len(structured) > 10:
