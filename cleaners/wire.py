@@ -434,7 +434,7 @@ def find_copyright(text: str) -> list[Credit]:
     for m in _COPYRIGHT_ANYWHERE.finditer(text):
         holder = m.group("holder").strip()
         first = re.split(r"\s*[,/|]\s*", holder)[0]  # "JULIEN MARTIN / AFP" is a photographer's credit
-        agency = (agency_of(first) or next(iter(_agencies_in(first)), None)
+        agency = (agency_of(first) or _agency_in(first)
                   or _agency_of_domain(first)) if len(holder.split()) <= 4 else None
         if agency:
             credits.append(Credit(agency, "copyright", m.group().strip(" .,;|")))
@@ -442,8 +442,31 @@ def find_copyright(text: str) -> list[Credit]:
 
 
 def _agencies_in(text: str) -> list[str]:
-    found = [_ALIAS_TO_AGENCY[m.group().lower()] for m in re.finditer(_NAME_ALONE, text)]
-    return list(dict.fromkeys(found))
+    """Agencies named in ``text``, in order; in any letter case when none is in its own ("Fonte: Agi",
+    which a case-blind credit pattern matched)."""
+    found = [_ALIAS_TO_AGENCY.get(m.group().lower()) for m in re.finditer(_NAME_ALONE, text)]
+    if not any(found):
+        found = [_ALIAS_BY_FOLD.get(_fold(m.group())) for m in re.finditer(_NAME_ALONE, text, re.IGNORECASE)]
+    return [a for a in dict.fromkeys(found) if a]
+
+
+def _agency_in(text: str) -> str | None:
+    """The first agency named in ``text`` (see :func:`_agencies_in`), or None."""
+    return next(iter(_agencies_in(text)), None)
+
+
+def _credit(name: str, kind: str, line: str) -> Credit | None:
+    """A credit of ``kind`` to the agency ``name`` names, or None when it names none."""
+    agency = _agency_in(name)
+    return Credit(agency, kind, line) if agency else None
+
+
+def _fold(name: str) -> str:
+    # Turkish capitals fold to other letters than their small forms ("İHLAS", "AJANSI")
+    return name.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+
+
+_ALIAS_BY_FOLD = {_fold(alias): agency for agency, aliases in AGENCIES.items() for alias in aliases}
 
 
 # Agencies' datelines and marks in Chinese, Japanese and Korean: "新华社北京11月21日电" (Xinhua),
@@ -485,10 +508,10 @@ def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:
     """
     m = _DATELINE.match(paragraph)
     if m and len(paragraph) > m.end():
-        agencies = _agencies_in(m.group("agency"))
+        agency = _agency_in(m.group("agency"))
         credit = m.group("credit").strip()
         place = ", ".join(p for p in (m.group("place"), m.group("region"), m.group("date") or m.group("date0")) if p)
-        return Credit(agencies[0], "dateline", credit), place or None, paragraph[m.end():]
+        return Credit(agency, "dateline", credit) if agency else None, place or None, paragraph[m.end():]
     m = _PLAIN_DATELINE.match(paragraph)
     if m:
         return None, m.group("credit").strip(" :-\u2013\u2014"), paragraph[m.end():]
@@ -499,8 +522,9 @@ def match_dateline(paragraph: str) -> tuple[Credit | None, str | None, str]:
     m = _NATIVE_DATELINE.match(paragraph)
     # its "place" is any word, so it needs a sentence after it ("AGI - Roma" alone is a heading)
     if m and len(paragraph) > m.end() + 40:
-        name = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4") or m.group("a5")
-        return Credit(_agencies_in(name)[0], "dateline", m.group("credit").strip()), m.group("place"), paragraph[m.end():]
+        agency = _agency_in(m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4") or m.group("a5"))
+        if agency:
+            return Credit(agency, "dateline", m.group("credit").strip()), m.group("place"), paragraph[m.end():]
     return None, None, paragraph
 
 
@@ -512,7 +536,9 @@ def match_trailing_signoff(paragraph: str) -> tuple[Credit | None, str]:
     m = _TRAILING_SIGNOFF.search(paragraph)
     if not m or m.start() == 0 or not re.search(r"[.!?\"'\u201d]\s*$", paragraph[: m.start()]):
         return None, paragraph
-    agency = _agencies_in(m.group("a1") or m.group("a2"))[0]
+    agency = _agency_in(m.group("a1") or m.group("a2"))
+    if not agency:
+        return None, paragraph
     return Credit(agency, "signoff", m.group("credit").strip()), paragraph[: m.start()].rstrip()
 
 
@@ -598,36 +624,33 @@ def match_credit_line(line: str) -> Credit | None:
     if len(line) > 160:  # only a copyright line runs this long: its holder is in the first sentence
         return _copyright_credit(line, re.split(r"(?<=[.!?])\s+", line, maxsplit=1)[0])
     m = _FILED_BY.match(line)
-    if m:
-        return Credit(_agencies_in(m.group("agency"))[0], "signoff", line)
+    if m and (credit := _credit(m.group("agency"), "signoff", line)):
+        return credit
     m = _SOURCE_LINE.match(line)
-    if m:
-        return Credit(_agencies_in(m.group("agency"))[0], "source", line)
+    if m and (credit := _credit(m.group("agency"), "source", line)):
+        return credit
     m = _CJK_CREDIT_LINE.match(line)
     if m:
         return Credit(_CJK_AGENCIES[m.group("a1") or m.group("a2") or m.group("a3")], "source", line)
     m = _READ_MORE_AT.match(line)
     if m:
-        agency = next(iter(_agencies_in(m.group("where"))), None) or _agency_of_domain(m.group("where"))
+        agency = _agency_in(m.group("where")) or _agency_of_domain(m.group("where"))
         if agency:
             return Credit(agency, "source", line)
     m = _SIGNOFF_LINE.match(line)
-    if m:
-        agencies = _agencies_in(m.group("agency"))
-        if agencies:
-            return Credit(agencies[0], "signoff", line)
+    if m and (credit := _credit(m.group("agency"), "signoff", line)):
+        return credit
     m = _NAME_THEN_AGENCY.match(line)
-    if m:
-        return Credit(_agencies_in(m.group("agency"))[0], "source", line)
-    m = _CONTRIBUTED.match(line)
-    if m:
-        return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "signoff", line)
-    m = _FIRST_PUBLISHED_BY.match(line)
-    if m:
-        return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "signoff", line)
+    if m and (credit := _credit(m.group("agency"), "source", line)):
+        return credit
+    for pattern in (_CONTRIBUTED, _FIRST_PUBLISHED_BY):
+        m = pattern.match(line)
+        if m and (credit := _credit(m.group("agency"), "signoff", line)):
+            return credit
     m = _PERSON_COMMA_AGENCY.match(line)
-    if m and len(m.group("agency")) > 3:  # "Jane Doe, AP" could be a place and a name; spelled out it is not
-        return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "byline", line)
+    # "Jane Doe, AP" could be a place and a name; spelled out it is not
+    if m and len(m.group("agency")) > 3 and (credit := _credit(m.group("agency"), "byline", line)):
+        return credit
     credit = _copyright_credit(line, line)
     if credit:
         return credit
@@ -636,8 +659,8 @@ def match_credit_line(line: str) -> Credit | None:
     if _BLOOMBERG_SIGNOFF.match(line):
         return Credit("Bloomberg", "signoff", line)
     m = _DESK_SIGNOFF.match(line)
-    if m:
-        return Credit(_ALIAS_TO_AGENCY[m.group("agency").lower()], "signoff", line)
+    if m and (credit := _credit(m.group("agency"), "signoff", line)):
+        return credit
     if _JIJI_STAMP.match(line):
         return Credit("Jiji", "signoff", line)
     m = _EMAIL.match(line)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaners import AGENCIES, clean
-from cleaners.wire import attribution_in_text, match_byline
+from cleaners.wire import (Credit, attribution_in_text, match_byline, match_credit_line, match_dateline,
+                           match_trailing_signoff)
 
 BODY = ("Officials said on Tuesday that the new bridge would open to traffic next month after two years of "
         "construction work.\n\nThe project cost more than 400 million dollars and was funded by the regional "
@@ -169,3 +170,22 @@ def test_bylines_split_people_and_organisations() -> None:
 ])
 def test_attribution_in_text(text: str, agency: str, words: str | None) -> None:
     assert attribution_in_text(text, agency) == words
+
+
+def test_credit_patterns_never_fail_on_an_agency_name_in_any_letter_case() -> None:
+    """A credit pattern that matches names regardless of case must yield a credit or nothing, never an
+    error ("Fonte: Agi" once raised IndexError and stopped the cleaning of its page)."""
+    assert match_credit_line("Fonte: Agi") == Credit("AGI", "source", "Fonte: Agi")
+    assert match_credit_line("SOURCE: İHLAS HABER AJANSI").agency == "IHA"  # type: ignore[union-attr]
+    lines = ["Fonte: {}", "SOURCE: {}", "(With inputs from {})", "--{}", "(c) 2026 {}", "Asia Biz Wire ({})",
+             "{} ASK RHL", "The {} contributed to this report.", "Jane Doe, {}"]
+    leads = ["WASHINGTON ({}) — The plan passed on Monday after a long debate in the chamber.",
+             "КЕМЕРОВО, 18 ноября. /{}/. Текст новости идет дальше, и дальше, и дальше, и дальше."]
+    for name in {alias for aliases in AGENCIES.values() for alias in aliases}:
+        for spelled in {name, name.upper(), name.lower(), name.title(), name.swapcase()}:
+            for line in lines:
+                match_credit_line(line.format(spelled))
+            for lead in leads:
+                match_dateline(lead.format(spelled))
+            match_trailing_signoff("He said so. --" + spelled)
+            match_byline(f"By Jane Doe ({spelled})")
