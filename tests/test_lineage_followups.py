@@ -107,3 +107,22 @@ def test_a_short_shared_phrase_does_not_make_a_story(words: int, joined: bool) -
     scores = PairScores(jaccard=0.01, a_in_b=0.02, b_in_a=0.02, term_jaccard=0.1, fact_jaccard=0.15,
                         passages=[{"words": words, "text": "…", "a": [0, 1], "b": [0, 1]}])
     assert _story_pair(a, b, scores) is joined
+
+
+@pytest.mark.parametrize("credit, published, relation", [
+    ("AP", "2025-08-20T19:30:00-07:00", "related"),  # the agency's own next-day update
+    ("AP", "2025-08-19T18:30:00-07:00", "original"),  # within the story's first window
+    ("Reuters", "2025-08-20T19:30:00-07:00", "original"),  # another agency's report of its own
+])
+def test_an_agencys_later_report_on_its_own_story_is_a_follow_up(credit: str, published: str, relation: str) -> None:
+    original = clean((FIXTURES / "11_ap-wildfire-evacuations.txt").read_bytes())
+    assert original.wire.service == "AP" and original.published
+    index = LineageIndex.open(":memory:")
+    ids = [index.add(Article("https://agency.example/ridge-fire", original.text, wire="AP", credited=True,
+                             published=original.published, first_seen="2025-08-20T01:00:00+00:00")).id,
+           index.add(Article("https://agency.example/ridge-fire-update", FOLLOWUP, wire=credit, credited=True,
+                             published=published, first_seen="2025-08-21T03:00:00+00:00")).id]
+    records = {r.url: r for r in index.resolve(ids).values()}
+    first, later = records["https://agency.example/ridge-fire"], records["https://agency.example/ridge-fire-update"]
+    assert first.relation == "original" and later.story_id == first.story_id
+    assert later.relation == relation and later.parent_url is None

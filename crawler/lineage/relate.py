@@ -12,7 +12,8 @@ Given the articles of a neighbourhood and the exact scores of their candidate pa
    story id;
 5. names an article with no parent ``original`` when it is a report of its own (credited, or
    published within the story's first window) and ``related`` when it is a later, uncredited
-   report on a story that already has originals, without copying any of them.
+   report on a story that already has originals, without copying any of them, or an agency's
+   later report on a story it had already reported (its follow-up).
 """
 
 from __future__ import annotations
@@ -468,9 +469,21 @@ def _is_related(nodes: dict[int, Node], i: int, group: list[int], parent: dict[i
     roots = [j for j in group if j not in parent]
     starts = [_likely_start(iv) for j in roots if (iv := nodes[j].interval)]
     earliest = min(starts) if starts else None
-    if _qualifies_as_original(nodes, i, earliest):
+    if _qualifies_as_original(nodes, i, earliest) and not _agency_follow_up(nodes, i, roots):
         return False
     return any(j != i and _qualifies_as_original(nodes, j, earliest) for j in roots)
+
+
+def _agency_follow_up(nodes: dict[int, Node], i: int, roots: list[int]) -> bool:
+    """Whether ``i`` is an agency's later report on a story it had already reported: credited to
+    the same agency as a report of the story more than :data:`ORIGINAL_WINDOW` earlier (the
+    next-day update, the victims named). Another agency's report stays an original of its own."""
+    node, iv = nodes[i], nodes[i].interval
+    if not (node.credited and node.wire and iv):
+        return False
+    start = _likely_start(iv)
+    return any(j != i and nodes[j].credited and nodes[j].wire == node.wire and (jv := nodes[j].interval)
+               and _likely_start(jv) + ORIGINAL_WINDOW < start for j in roots)
 
 
 def _related_evidence(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores], i: int,
