@@ -196,9 +196,9 @@ AGENCY_DOMAINS: dict[str, tuple[str, ...]] = {
 
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
 _ALIAS_TO_AGENCY_UPPER = {alias for aliases in AGENCIES.values() for alias in aliases if alias.isupper()}
-# Longest first, so "Associated Press" wins over "AP" and "Bloomberg News" over "Bloomberg".
 _ALIAS_SET = {a for aliases in AGENCIES.values() for a in aliases}
-_ALIASES = sorted({a for aliases in AGENCIES.values() for a in aliases}, key=len, reverse=True)
+# Longest first, so "Associated Press" wins over "AP" and "Bloomberg News" over "Bloomberg".
+_ALIASES = sorted(_ALIAS_SET, key=len, reverse=True)
 _AGENCY = "(?:" + "|".join(re.escape(a) for a in _ALIASES) + ")"
 _AGENCY_LIST = rf"{_AGENCY}(?:\s*(?:/|,|and|&)\s*{_AGENCY})*"
 # A name standing alone: "\b" would fail after one ending in a vowel sign ("भाषा)").
