@@ -471,19 +471,20 @@ def _printed_time(tree: lxml.html.HtmlElement, meta: PageMeta, url: str | None) 
     if not value or len(value) <= 10 or value[:10] != structured[:10]:
         return
     if len(structured) > 10:
-        if value[11:16] != structured[11:16] or _has_zone(value):
+        if value[11:16] != structured[11:16] or _offset(value) is not None:
             return
         value = with_site_zone(value, url, meta.language) or value
-        if not _has_zone(value) or datetime.fromisoformat(value).utcoffset() == timedelta(0):
+        if _offset(value) in (None, timedelta(0)):
             return
     meta.published, meta.published_raw = value, printed.published_raw
 
 
-def _has_zone(value: str) -> bool:
+def _offset(value: str) -> timedelta | None:
+    """The UTC offset of an ISO 8601 time, or None when it has no zone (or is no time)."""
     try:
-        return datetime.fromisoformat(value).tzinfo is not None
+        return datetime.fromisoformat(value).utcoffset()
     except ValueError:
-        return False
+        return None
 
 
 #: Words from which a page's first ``<h1>`` is its headline even when the structured title differs
