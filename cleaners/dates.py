@@ -57,6 +57,24 @@ _FOREIGN_MONTHS.update({name: number for number, names in enumerate([
 _FOREIGN_MONTHS.update({name: number for number, name in enumerate(
     "janu\u00e1r febru\u00e1r m\u00e1rcius \u00e1prilis m\u00e1jus j\u00fanius j\u00falius augusztus szeptember okt\u00f3ber november december".split(),
     start=1)})
+# Polish and Czech (genitive, as dates print them, and nominative), Turkish, Swedish, Norwegian and
+# Danish, Romanian, Indonesian and Malay. Croatian is left out: its "listopada" is October, where
+# Polish "listopada" is November. Three-letter abbreviations are left out where they are words
+# ("sie", "lis").
+_FOREIGN_MONTHS.update({name: number for number, names in enumerate([
+    "stycznia stycze\u0144 ledna leden ocak ianuarie",
+    "lutego luty \u00fanora \u00fanor \u015fubat subat februarie",
+    "marca marzec b\u0159ezna b\u0159ezen mart martie maret",
+    "kwietnia kwiecie\u0144 dubna duben nisan aprilie",
+    "maja maj kv\u011btna kv\u011bten may\u0131s mayis mei",
+    "czerwca czerwiec \u010dervna \u010derven haziran iunie",
+    "lipca lipiec \u010dervence \u010dervenec temmuz iulie",
+    "sierpnia sierpie\u0144 srpna srpen a\u011fustos agustos augusti agustus ogos",
+    "wrze\u015bnia wrzesie\u0144 z\u00e1\u0159\u00ed eyl\u00fcl eylul septembrie",
+    "pa\u017adziernika pa\u017adziernik \u0159\u00edjna \u0159\u00edjen ekim octombrie",
+    "listopada listopad listopadu kas\u0131m kasim noiembrie",
+    "grudnia grudzie\u0144 prosince prosinec aral\u0131k aralik desember disember decembrie",
+], start=1) for name in names.split()})
 # Thai, full and abbreviated ("18 พ.ย. 2569": Thai dates count years in the Buddhist era)
 _FOREIGN_MONTHS.update({name: number for number, names in enumerate([
     "\u0e21\u0e01\u0e23\u0e32\u0e04\u0e21 \u0e21.\u0e04.", "\u0e01\u0e38\u0e21\u0e20\u0e32\u0e1e\u0e31\u0e19\u0e18\u0e4c \u0e01.\u0e1e.",
@@ -92,7 +110,9 @@ _CLOCK = (r"\d{1,2}(?:[:.]|\s?h\s?(?=\d{2}\b))\d{2}(?::\d{2})?" + _CLOCK_WORD + 
           r"(?:\s*\(?(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?\)?|\s*\([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\)|"
           r"\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?")
 # "at", and the same word in French, Spanish, Portuguese, German, Italian, Dutch, Russian ("в") and Thai
-_AT = "(?:at|\u00e0|a las|\u00e0s|um|alle|om|\u0432|\u0e40\u0e27\u0e25\u0e32)"
+# "at" before a clock time: English, French, Spanish, Portuguese, German, Italian, Dutch, Russian,
+# Thai, Polish ("o"), Czech ("v"), Scandinavian ("kl."), Turkish ("saat"), Indonesian ("pukul")
+_AT = "(?:at|\u00e0|a las|\u00e0s|um|alle|om|\u0432|\u0e40\u0e27\u0e25\u0e32|o|v|kl\\.?|saat|pukul)"
 _TIME = rf"(?:\s*(?:,|\||-|/|\u00b7|\u2013|\u2014)?\s*(?:{_AT}\s+)?{_CLOCK})?"
 #: The morning/afternoon word Japanese, Chinese and Korean print before a clock time.
 _CJK_NOON = "(?:\u5348\u524d|\u5348\u5f8c|\u4e0a\u5348|\u4e0b\u5348|\uc624\uc804|\uc624\ud6c4)"

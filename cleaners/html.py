@@ -27,7 +27,7 @@ from cleaners.metadata import ARTICLE_TYPES as _ARTICLE_TYPES
 from cleaners.metadata import PageMeta, read_metadata, script_date
 from cleaners.plaintext import Parsed, parse, updated_as_published
 from cleaners.text import tidy, word_count
-from cleaners.wire import (SOURCE_LABELS, Author, Credit, agency_of, agency_of_url, find_copyright, match_byline,
+from cleaners.wire import (CREDIT_LABELS, Author, Credit, agency_of, agency_of_url, find_copyright, match_byline,
                            match_credit_line)
 from crawler.exceptions import ExtractionError
 
@@ -251,12 +251,17 @@ def _page_credits(meta: PageMeta, tree: lxml.html.HtmlElement) -> list[Credit]:
     page = tree.xpath("string(//body)")
     # "Source: Xinhua | 2026-06-09 21:14" lines, "提供：時事通信", and aggregators' source chips
     # ("Reuters · 5h ago")
-    labels = [label for label in ("Source", "SOURCE", *SOURCE_LABELS) if label in page]
+    labels = [label for label in CREDIT_LABELS if label in page]
     if labels:
         starts = " or ".join(f'starts-with(normalize-space(), "{label}")' for label in labels)
         for node in tree.xpath(f".//body//text()[{starts}]"):
             credit = match_credit_line(" ".join(str(node).split()))
-            if credit:
+            parent = node.getparent()
+            if not credit and node.is_text and parent is not None:
+                # the agency in an element of its own: "Source: <b>AFP</b>"
+                line = " ".join(parent.text_content().split())
+                credit = match_credit_line(line) if len(line) <= 80 else None
+            if credit and credit not in credits:
                 credits.append(credit)
     for el in tree.xpath('.//body//*[@class][contains(@class, "source")][not(ancestor::figure)]'):
         name = re.split(r"\s*[|\u00b7\u2022]\s*", block_text(el))[0]

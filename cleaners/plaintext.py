@@ -402,10 +402,13 @@ def parse(text: str, *, has_header: bool = True) -> Parsed:
 
     if body:
         credit, parsed.dateline, body[0] = match_dateline(body[0])
-        if parsed.dateline is None and len(body) > 1 and not _SENTENCE_END.search(body[0]):
-            # a standfirst above the story ("La reserva cae a su nivel más bajo …"): the
-            # dateline opens the paragraph after it
-            credit, parsed.dateline, body[1] = match_dateline(body[1])
+        if parsed.dateline is None and credit is None and len(body) > 1:
+            # a standfirst above the story ("La reserva cae a su nivel más bajo …"): the dateline
+            # opens the paragraph after it; after a standfirst written in sentences, only an
+            # agency's dateline is taken ("Vernac-sur-Sèvre (AFP) -")
+            second = match_dateline(body[1])
+            if second[0] or not _SENTENCE_END.search(body[0]):
+                credit, parsed.dateline, body[1] = second
         if credit:
             parsed.credits.insert(0, credit)
         credit, body[-1] = match_trailing_signoff(body[-1])

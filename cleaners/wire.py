@@ -21,6 +21,7 @@ from cleaners.text import CJK, HANGUL, MARKS
 __all__ = [
     "AGENCIES",
     "AGENCY_DOMAINS",
+    "CREDIT_LABELS",
     "SOURCE_LABELS",
     "Author",
     "Credit",
@@ -207,13 +208,13 @@ _DASH = r"(?:--|[-\u2013\u2014:|])"
 
 # "WASHINGTON (AP) —", "Tokyo, Aug 23 (IANS)", "PARIS, March 3 (AFP) -", "(Reuters) -",
 # "NEW DELHI, Jan 5 (PTI)", "SEOUL, May 2 (Yonhap) --", "SEOUL/BUSAN, May 12 (Yonhap) --", "BERLIN (dpa) -",
-# "Murcia, 2 mar (EFE).-".
+# "Murcia, 2 mar (EFE).-", "Lisboa, 15 nov 2026 (Lusa) -".
 # Also placeless "June 2 (UPI) --" and ANI's "Mumbai (Maharashtra) [India], April 12 (ANI):".
 _DATELINE = re.compile(
     rf"^(?P<credit>(?:(?:(?P<place>[A-Z][\w.'\u2019-]*(?:(?:[ -]|\s?/\s?)[A-Z][\w.'\u2019-]*){{0,3}})"
     rf"(?:\s*\((?P<state>[A-Z][\w.&' -]{{1,40}})\))?(?:\s*\[(?P<country>[A-Z][\w.' -]{{1,30}})\])?"
     rf"(?:\s*,\s*(?P<region>[A-Z][a-z]{{1,5}}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?!\s+\d))?"
-    rf"(?:\s*,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+[A-Za-z]{{3,10}}\.?))?"
+    rf"(?:\s*,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+[A-Za-z]{{3,10}}\.?(?:\s+\d{{4}})?))?"
     rf"|(?P<date0>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))\s*)?"
     rf"\(\s*(?P<agency>{_AGENCY_LIST})\s*\)\s*(?:\.-|{_DASH})?)\s*"
 )
@@ -292,9 +293,9 @@ _PERSON_THEN_TITLE = re.compile(
 _SMALL_WORDS = {"of", "and", "the", "de", "la", "von", "van", "der", "du", "da", "di"}
 #: "Source" as a label in Russian, Ukrainian, Arabic, Chinese, Japanese ("出典", "提供元", "配信元"),
 #: Korean and Greek, and in Turkish, Indonesian and Malay, Swedish, Norwegian and Danish, Finnish,
-#: Czech, Hungarian, Romanian, Croatian, Catalan, Vietnamese and Swahili, capitalised as it opens a line.
+#: Czech, Hungarian, Romanian, Croatian, Catalan, Vietnamese, Swahili and Polish, capitalised as it opens a line.
 SOURCE_LABELS = ("Kaynak", "Sumber", "K\u00e4lla", "Kilde", "L\u00e4hde", "Zdroj", "Forr\u00e1s", "Sursa", "Izvor", "Font",
-                 "Ngu\u1ed3n", "Chanzo",
+                 "Ngu\u1ed3n", "Chanzo", "\u0179r\u00f3d\u0142o",
                  "\u0418\u0441\u0442\u043e\u0447\u043d\u0438\u043a", "\u0414\u0436\u0435\u0440\u0435\u043b\u043e", "\u0627\u0644\u0645\u0635\u062f\u0631",
                  "\u6765\u6e90", "\u4f86\u6e90", "\u51fa\u5178", "\u63d0\u4f9b\u5143", "\u63d0\u4f9b", "\u914d\u4fe1\u5143", "\ucd9c\ucc98",
                  "\u03a0\u03b7\u03b3\u03ae")
@@ -302,6 +303,20 @@ _SOURCE_WORDS = "|".join(map(re.escape, SOURCE_LABELS))
 # "Source: AFP", also in Dutch, German, Spanish, Portuguese/Italian ("Bron: ANP", "Quelle: dpa", "Fuente: EFE")
 _SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy|bron|quelle|fuente|fonte|{_SOURCE_WORDS})\s*:\s*(?P<agency>{_AGENCY_LIST})\.?"
                           rf"(?:\s*[|\u00b7,]\s*[^|]{{0,40}})?$", re.IGNORECASE)
+# A byline labelled as one, naming an agency: "Autor: PAP", "Muhabir: AA", "Author: Reuters".
+_LABELLED_BYLINE = re.compile(
+    rf"^(?:authors?|autor(?:a|ka|es)?|auteur|muhabir|yazar|reporter|texto|tekst|text|av|af)\s*:\s*"
+    rf"(?:ag[e\u00ea]ncia\s+|agence\s+|agenzia\s+|agencja\s+)?(?P<agency>{_AGENCY_LIST})\.?$", re.IGNORECASE)
+# A newsroom writing with an agency's copy: "Redação, com Lusa", "Redacción / EFE", "La rédaction avec AFP".
+_NEWSROOM_WITH = re.compile(
+    rf"^(?:la\s+|a\s+)?(?:reda[c\u00e7]{{1,2}}[a\u00e3]o|redacci[o\u00f3]n|r[e\u00e9]daction|redazione|redaktion|redakcja|"
+    rf"redaksi|newsroom|staff)\s*(?:[,/|+&\u2013-]\s*|\s)(?:(?:com|con|avec|mit|with|z|ve|e|i|and)\s+)?"
+    rf"(?:a\s+|la\s+|l'|der\s+|the\s+)?(?P<agency>{_AGENCY_LIST})\.?$", re.IGNORECASE)
+#: Words that open a credit line printed outside the body (a page's byline or source chip): the
+#: page is searched for lines starting with them.
+CREDIT_LABELS = ("Source", "SOURCE", "Fonte", "Fuente", "Quelle", "Bron", *SOURCE_LABELS,
+                 "Autor", "Author", "Auteur", "Muhabir", "Yazar", "Reda\u00e7\u00e3o", "Redac\u00e7\u00e3o",
+                 "Redacci\u00f3n", "R\u00e9daction", "Redazione", "Redaktion", "Redakcja", "La r\u00e9daction")
 # A desk or site name with the agency in parentheses, on a line of its own: "Asia Biz Wire (Reuters)".
 _NAME_THEN_AGENCY = re.compile(rf"^(?:[A-Z][\w&.'\u2019-]*\s+){{0,2}}[A-Z][\w&.'\u2019-]*\s*\(\s*(?P<agency>{_AGENCY_LIST})\s*\)$")
 # Agency desk codes closing a story: "PTI ASK RHL RT", "dpa/xy/abc".
@@ -323,6 +338,9 @@ _STAFF = re.compile(r"\s+(?:staff|news|wire|desk|reporters?|correspondents?|news
 # "Redazione ANSA", "Redacción EFE": the agency's newsroom
 _NEWSROOM = re.compile(
     r"^(?:redazione|redacci[o\u00f3]n|r[e\u00e9]daction|redaktion|reda[c\u00e7][a\u00e3]o|newsroom)\s+", re.IGNORECASE)
+# "Agency" before a name, in the languages of the agencies that print it so
+_AGENCY_WORD = re.compile(r"^(?:ag[e\u00ea]ncia|agence|agenzia|agentur|agency|agencja|ajans\u0131?)\s+(?:de\s+not[i\u00ed]cias\s+)?",
+                          re.IGNORECASE)
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/]*@)?([^/:?#]+)", re.IGNORECASE)
 _COPYRIGHT_ANYWHERE = re.compile(
     r"(?:\u00a9|\(c\)|\bcopyright\b)\s*(?:\u00a9|\(c\))?\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?,?\s*"
@@ -383,7 +401,11 @@ def agency_of(name: str) -> str | None:
     if found:
         return found
     name = _STAFF.sub("", name)
-    return _ALIAS_TO_AGENCY.get(name.lower()) if name else None
+    found = _ALIAS_TO_AGENCY.get(name.lower()) if name else None
+    if not found and _AGENCY_WORD.match(name):
+        # "Agência Lusa", "Agenzia ANSA": the word "agency" before the agency's own name
+        found = _ALIAS_TO_AGENCY.get(_AGENCY_WORD.sub("", name).lower())
+    return found
 
 
 @lru_cache(maxsize=128)
@@ -628,6 +650,9 @@ def match_credit_line(line: str) -> Credit | None:
         return credit
     m = _SOURCE_LINE.match(line)
     if m and (credit := _credit(m.group("agency"), "source", line)):
+        return credit
+    m = _LABELLED_BYLINE.match(line) or _NEWSROOM_WITH.match(line)
+    if m and (credit := _credit(m.group("agency"), "byline", line)):
         return credit
     m = _CJK_CREDIT_LINE.match(line)
     if m:

@@ -142,6 +142,31 @@ def test_copy_of_a_verbatim_reprint_follows_the_headline(headline: str, parent: 
                                                                      "https://agency.example/wildfire")
 
 
+@pytest.mark.parametrize("printed", ["2025-08-16T08:00:00-07:00", "2025-08-19T19:30:00-07:00"])
+def test_a_copy_dated_before_the_agency_report_it_copies_has_its_time_ignored(printed: str) -> None:
+    """A trim of a reprint whose page shows a stale date (three days before the agency's report)
+    is still the reprint's trim, not the reprint's original: a copy cannot precede the agency
+    report it copies, so its time casts no vote; with a plausible time nothing changes."""
+    paras, wire = _body("11_ap-wildfire-evacuations")
+    arts = [
+        Article("https://agency.example/wildfire", "\n".join(paras), title="Evacuations ordered as wildfire grows",
+                wire=wire, credited=True, published="2025-08-19T17:12:00-07:00", publisher_wire=wire),
+        Article("https://paper.example/verbatim", "\n".join(paras), title="Wildfire forces thousands from homes",
+                wire=wire, credited=True, published="2025-08-19T18:00:00-07:00"),
+        Article("https://portal.example/trim", "\n".join(paras[: len(paras) // 2]),
+                title="Wildfire forces thousands from homes", wire=wire, credited=True, published=printed),
+    ]
+    for order in (arts, arts[::-1]):
+        got = {r.url: r for r in assign(order)}
+        trim = got["https://portal.example/trim"]
+        assert (trim.relation, trim.parent_url, trim.original_url) == (
+            "trimmed", "https://paper.example/verbatim", "https://agency.example/wildfire")
+        assert got["https://paper.example/verbatim"].parent_url == "https://agency.example/wildfire"
+        if printed < "2025-08-19":
+            votes = [v for v in trim.evidence["direction"]] if "direction" in trim.evidence else []
+            assert any("not counted" in str(v) for v in votes), trim.evidence.keys()
+
+
 @pytest.mark.parametrize("closing, credited", [
     ("", False),
     ("\nThe summit was first reported by the Indo-Asian News Service, IANS reported.", True),

@@ -1,10 +1,11 @@
 """LINEAGE on held-out corpora: raw article files written apart from the rules, cleaned, then traced.
 
 ``tests/fixtures/heldout/lineage*/`` hold plain-text articles as a crawler saves them (section
-label, headline, the site's own date line, body, page furniture) with a ``TRUTH.json`` each. Ten
-writers, one per corpus (the sixth in German, Spanish and French, the seventh in Japanese, Chinese
+label, headline, the site's own date line, body, page furniture), and in the eleventh whole HTML
+pages, with a ``TRUTH.json`` each. Eleven writers, one per corpus (the sixth in German, Spanish and French, the seventh in Japanese, Chinese
 and Korean, the eighth in Russian, Arabic, Portuguese and Italian, the ninth mostly follow-ups, the
-tenth follow-ups and same-place hard negatives), wrote them without reading ``cleaners/`` or ``crawler/lineage/``, in other events,
+tenth follow-ups and same-place hard negatives, the eleventh web pages in French, Polish,
+Portuguese, Turkish and English), wrote them without reading ``cleaners/`` or ``crawler/lineage/``, in other events,
 agencies, house styles and date formats than ``tests/lineage_corpus.py``: agency originals on the
 agencies' own sites, verbatim, trimmed, edited, excerpt and rewrite copies (rewrites paraphrase
 every sentence: word 5-shingle Jaccard 0.02-0.25 at three depths), related follow-ups, chains, uncredited and
@@ -22,11 +23,13 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from cleaners import clean
+from cleaners.wire import agency_of
 from crawler.lineage import Article, LineageIndex
 
 ROOT = Path(__file__).parent / "fixtures" / "heldout"
@@ -94,6 +97,14 @@ THRESHOLDS = {
     # agencies' own next-day updates were originals: relation 0.967 with the stop 19 rule.
     "lineage10": {"edge_precision": 0.95, "edge_recall": 0.95, "root_accuracy": 0.95, "relation_accuracy": 0.93,
                   "credit_accuracy": 0.85, "stories_whole": 0.95, "stories_pure": 0.35},
+    # the eleventh (stop 20): whole HTML pages from 24 site templates in French, Polish, Portuguese,
+    # Turkish and English (AFP, PAP, Lusa, AA, Reuters), two hard negatives, a copy dated three days
+    # before the agency report it copies; blind P/R 0.895, root 1.0, credit 0.737, relation 0.933,
+    # stories pure 0.833 (credits in page elements and labelled bylines unread, Lusa's dated
+    # dateline, Polish dates). With those read and the stale date discounted: P/R 0.947 (the one
+    # miss, 03, is equally close to the wire copy and the reprint it was taken from)
+    "lineage11": {"edge_precision": 0.93, "edge_recall": 0.93, "root_accuracy": 0.95, "relation_accuracy": 0.95,
+                  "credit_accuracy": 0.95, "stories_whole": 0.95, "stories_pure": 0.95},
 }
 
 
@@ -187,6 +198,29 @@ def test_metric_above_threshold(result, metric: str) -> None:
 
 def test_every_corpus_has_thresholds() -> None:
     assert set(CORPORA) <= set(THRESHOLDS)
+
+
+def _instant(value: str) -> str:
+    t = datetime.fromisoformat(value)
+    return (t.astimezone(timezone.utc) if t.tzinfo else t).isoformat()
+
+
+@pytest.mark.parametrize("corpus", [c for c in CORPORA if any((ROOT / c).glob("*.html"))])
+def test_web_pages_give_the_headline_time_and_agency_they_show(corpus: str) -> None:
+    """Pages of the HTML corpora: the cleaner reads the headline, the publication instant (a date
+    alone where the page shows only a date) and the agency each page itself credits."""
+    truth = json.loads((ROOT / corpus / "TRUTH.json").read_text(encoding="utf-8"))["articles"]
+    wrong = []
+    for name, t in sorted(truth.items()):
+        r = clean((ROOT / corpus / name).read_bytes(), url=t["url"])
+        want = t["published"]
+        if want is None or len(want) <= 10:
+            time_ok = (r.published or "")[:10] == (want or "")
+        else:
+            time_ok = bool(r.published and len(r.published) > 10 and _instant(r.published) == _instant(want))
+        if not time_ok or r.wire.service != (agency_of(t["wire"]) if t["wire"] else None) or r.title != t["title"]:
+            wrong.append(f"{name}: {r.published} {r.wire.service} {r.title!r}")
+    assert not wrong, wrong
 
 
 if __name__ == "__main__":  # python -m tests.test_lineage_heldout

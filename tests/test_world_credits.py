@@ -52,6 +52,43 @@ def test_datelines_in_other_scripts(paragraph: str, agency: str, place: str | No
     assert rest and credit.text not in rest
 
 
+@pytest.mark.parametrize("paragraph, agency", [
+    ("Lisboa, 15 nov 2026 (Lusa) - Trinta e sete pessoas foram hoje retiradas das suas casas.", "Lusa"),
+    ("Alvoredo, Viseu, 15 nov 2026 (Lusa) - Trinta e sete pessoas foram hoje retiradas.", "Lusa"),
+])
+def test_a_dateline_may_print_the_year(paragraph: str, agency: str) -> None:
+    credit, place, rest = match_dateline(paragraph)
+    assert credit is not None and credit.agency == agency and place.endswith("15 nov 2026")
+    assert rest.startswith("Trinta")
+
+
+def test_page_credits_outside_the_body() -> None:
+    """An agency printed in an element of its own after a label ("Source: <b>AFP</b>"), a labelled
+    byline without any byline class, and an agency's dateline opening the paragraph after a
+    standfirst written in sentences."""
+    paras = "".join(f"<p>{p}</p>" for p in [
+        "Une partie du pont s'est effondr\u00e9e dimanche. Une camionnette est tomb\u00e9e dans la rivi\u00e8re.",
+        "Vernac (AFP) - Une partie du pont Saint-Jean, un ouvrage en pierre du XIXe si\u00e8cle, s'est effondr\u00e9e "
+        "dimanche \u00e0 l'aube, entra\u00eenant dans la rivi\u00e8re une camionnette de livraison, selon la pr\u00e9fecture.",
+        "Le chauffeur, un homme de 43 ans, a pu s'extraire de son v\u00e9hicule et a \u00e9t\u00e9 secouru par des riverains "
+        "avant l'arriv\u00e9e des secours, a pr\u00e9cis\u00e9 la pr\u00e9fecture dans un communiqu\u00e9.",
+        "Un p\u00e9rim\u00e8tre de s\u00e9curit\u00e9 de 100 m\u00e8tres a \u00e9t\u00e9 \u00e9tabli autour de l'ouvrage et une dizaine "
+        "d'habitations ont \u00e9t\u00e9 \u00e9vacu\u00e9es par pr\u00e9caution dimanche matin."])
+
+    def page(meta: str) -> str:
+        return (f"<html lang='fr'><head><title>Le pont s'effondre</title></head><body><header><a href='/'>Accueil</a>"
+                f"</header><main><h1>Le pont s'effondre</h1><div class='flex gap-2'>{meta}</div>"
+                f"<article>{paras}</article></main><footer>Mentions l\u00e9gales</footer></body></html>")
+
+    r = clean(page("<span class='source-badge'>Source: <b>AFP</b></span>"), url="https://agg.example/a")
+    assert r.wire.service == "AFP" and "Source: AFP" in r.wire.evidence
+    assert "(AFP)" not in r.text and r.text.split("\n")[1].startswith("Une partie du pont Saint-Jean")
+    r = clean(page("<span class='font-semibold'>Muhabir: AA</span>").replace("(AFP)", ""), url="https://x.example/b")
+    assert r.wire.service == "Anadolu"
+    r = clean(page("<span>Par Marie Dupont</span>").replace("(AFP)", "(Reuters)"), url="https://x.example/c")
+    assert r.wire.service == "Reuters" and r.wire.kinds == ["dateline"]
+
+
 @pytest.mark.parametrize("paragraph", [
     "共同声明は18日に発表された。両国の首脳は経済協力を強化することで合意したと、政府関係者が明らかにした。",  # 共同 = joint
     "Москва готовится к зиме: городские службы проверяют отопление в тысячах домов по всему городу.",
@@ -89,6 +126,14 @@ def test_lookalike_datelines_are_not_credits(paragraph: str) -> None:
     ("Sumber: Antara", "Antara"),
     ("K\u00e4lla: TT", "TT"),
     ("Font: ACN", "ACN"),
+    ("\u0179r\u00f3d\u0142o: PAP", "PAP"),  # Polish "source"
+    # bylines labelled as such, and a newsroom writing with an agency's copy (stop 20, lineage11)
+    ("Muhabir: AA", "Anadolu"),
+    ("Autor: PAP", "PAP"),
+    ("Autor: Ag\u00eancia Lusa", "Lusa"),
+    ("Reda\u00e7\u00e3o, com Lusa", "Lusa"),
+    ("Redacci\u00f3n / EFE", "EFE"),
+    ("La r\u00e9daction avec AFP", "AFP"),
 ])
 def test_credit_lines_in_other_languages(line: str, agency: str) -> None:
     credit = match_credit_line(line)
@@ -99,7 +144,8 @@ def test_credit_lines_in_other_languages(line: str, agency: str) -> None:
                                   "Источник: пресс-служба МЧС", "المصدر: وزارة الصحة", "भाषा और साहित्य",
                                   "(2026/11/17)", "Πηγή: Υπουργείο Υγείας",
                                   "Staff writer Jane Doe contributed to this report.", "Kaynak: Valilik",
-                                  "Font: Generalitat de Catalunya", "TT-bolaget"])
+                                  "Font: Generalitat de Catalunya", "TT-bolaget", "Autor: Jan Kowalski",
+                                  "Reda\u00e7\u00e3o", "Muhabir: \u0130HA muhabiri Ali Y\u0131lmaz'\u0131n haberi"])
 def test_lookalike_credit_lines(line: str) -> None:
     assert match_credit_line(line) is None
 
@@ -137,6 +183,13 @@ def test_attribution_in_sentences(text: str, agency: str, phrase: str) -> None:
     ("Jueves, 19 de noviembre de 2026 - 7:45 a. m.", "2026-11-19T07:45:00"),
     ("November 18, 2026 — 6:30 PM CST", "2026-11-18T18:30:00-06:00"),
     ("2026. november 18. 10:31", "2026-11-18T10:31:00"),  # Hungarian: year first
+    ("14 listopada 2026, 10:31", "2026-11-14T10:31:00"),  # Polish (genitive)
+    ("3 pa\u017adziernika 2026 o 12:00", "2026-10-03T12:00:00"),
+    ("18. listopadu 2026 v 10:31", "2026-11-18T10:31:00"),  # Czech
+    ("16 Kas\u0131m 2026 saat 09:15", "2026-11-16T09:15:00"),  # Turkish
+    ("18. november 2026 kl. 10.31", "2026-11-18T10:31:00"),  # Norwegian, Danish
+    ("12 noiembrie 2026 14:20", "2026-11-12T14:20:00"),  # Romanian
+    ("5 Desember 2026", "2026-12-05"),  # Indonesian
 ])
 def test_dates_in_other_languages(printed: str, iso: str) -> None:
     assert parse_date(printed) == iso

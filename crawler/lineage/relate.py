@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from functools import cached_property
-from typing import Any
+from typing import Any, Iterable
 
 from cleaners.wire import attribution_in_text
 from crawler.lineage.drift import drift
@@ -166,14 +166,19 @@ def same_quotations(s: PairScores) -> bool:
     return min(n_a, n_b) >= REWRITE_QUOTES and kept_a == n_a and kept_b == n_b
 
 
-def _votes(a: Node, b: Node, s: PairScores, rel_ab: str | None, rel_ba: str | None) -> list[tuple[str, float]]:
+def _votes(a: Node, b: Node, s: PairScores, rel_ab: str | None, rel_ba: str | None,
+           doubtful: frozenset[int] = frozenset()) -> list[tuple[str, float]]:
     """Evidence that ``a`` (not ``b``) is the original; positive numbers favour ``a``.
 
-    ``rel_ab`` and ``rel_ba`` are :func:`copy_relation` of the pair, each way.
+    ``rel_ab`` and ``rel_ba`` are :func:`copy_relation` of the pair, each way; times of the
+    articles in ``doubtful`` (:func:`_dated_before_agency`) cast no vote.
     """
     votes: list[tuple[str, float]] = []
     ia, ib = a.interval, b.interval
-    if ia and ib and (ia[1] <= ib[0] or ib[1] <= ia[0]) and ia[0] != ib[0] and not _zone_mislabel(a, b):
+    if a.id in doubtful or b.id in doubtful:
+        if ia and ib:
+            votes.append(("dated before the agency report it copies: its time is not counted", 0.0))
+    elif ia and ib and (ia[1] <= ib[0] or ib[1] <= ia[0]) and ia[0] != ib[0] and not _zone_mislabel(a, b):
         votes.append(("published earlier", 3.0 if ia[0] < ib[0] else -3.0))
     if bool(a.publisher_wire) != bool(b.publisher_wire):
         votes.append(("published by the agency itself", 3.5 if a.publisher_wire else -3.5))
@@ -215,7 +220,7 @@ class _Edge:
         return round(base * min(1.0, 0.6 + 0.1 * abs(self.margin)), 3)
 
 
-def _edge(a: Node, b: Node, s: PairScores) -> _Edge | None:
+def _edge(a: Node, b: Node, s: PairScores, doubtful: frozenset[int] = frozenset()) -> _Edge | None:
     rel_ab, rel_ba = copy_relation(s), copy_relation(s.flipped())
     if not (rel_ab or rel_ba):
         return None
@@ -223,7 +228,7 @@ def _edge(a: Node, b: Node, s: PairScores) -> _Edge | None:
         # two agencies' own reports of one event are each written by their own reporters from the
         # same statements and quotes: only a textual copy makes one the other's
         return None
-    votes = _votes(a, b, s, rel_ab, rel_ba)
+    votes = _votes(a, b, s, rel_ab, rel_ba, doubtful)
     margin = sum(v for _, v in votes)
     # the edge's votes favour its source (the original) when positive
     if margin >= 0:  # a is the original: b copies it
@@ -231,6 +236,24 @@ def _edge(a: Node, b: Node, s: PairScores) -> _Edge | None:
         return _Edge(b.id, a.id, rel, s.flipped(), margin, votes)  # type: ignore[arg-type]
     rel = rel_ab or ("edited" if rel_ba in ("trimmed", "excerpt", "edited") else rel_ba)
     return _Edge(a.id, b.id, rel, s, -margin, [(n, -v) for n, v in votes])  # type: ignore[arg-type]
+
+
+def _dated_before_agency(nodes: dict[int, Node], edges: dict[int, list[_Edge]]) -> frozenset[int]:
+    """Copies whose printed time is wholly before that of an agency's own report they copy.
+
+    A copy cannot appear before its original; such a time is a CMS default or a stale date
+    ("13.11.2026 08:00" on a copy of a report of the 16th), and would otherwise make the copy
+    the original of every other copy of that report.
+    """
+    out = set()
+    for copy, found in edges.items():
+        ic = nodes[copy].interval
+        for e in found:
+            source = nodes[e.source]
+            if ic and source.publisher_wire and not nodes[copy].publisher_wire and source.interval \
+                    and ic[1] < source.interval[0]:
+                out.add(copy)
+    return frozenset(out)
 
 
 def _rival_agencies(a: Node, b: Node) -> bool:
@@ -311,13 +334,15 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
     Returns:
         A :class:`~crawler.lineage.model.LineageRecord` per reported id.
     """
-    edges: dict[int, list[_Edge]] = {}
     story_links: list[tuple[int, int]] = []
+    found = {pair: _edge(nodes[pair[0]], nodes[pair[1]], s) for pair, s in pairs.items()}
+    doubtful = _dated_before_agency(nodes, _by_copy(found.values()))
+    if doubtful:  # decide those copies' pairs again without their times
+        found.update({(a, b): _edge(nodes[a], nodes[b], s, doubtful) for (a, b), s in pairs.items()
+                      if a in doubtful or b in doubtful})
+    edges = _by_copy(found.values())
     for (a, b), s in pairs.items():
-        e = _edge(nodes[a], nodes[b], s)
-        if e:
-            edges.setdefault(e.copy, []).append(e)
-        if e or _story_pair(nodes[a], nodes[b], s):
+        if found[a, b] or _story_pair(nodes[a], nodes[b], s):
             story_links.append((a, b))
     for (a, b), facts in (also or {}).items():
         if (facts >= STORY_FACTS or same_names(nodes[a].text, nodes[b].text)) and _within_story_span(nodes[a], nodes[b]):
@@ -388,6 +413,14 @@ def settle(nodes: dict[int, Node], pairs: dict[tuple[int, int], PairScores],
                 evidence=ev,
             )
     return out
+
+
+def _by_copy(found: Iterable[_Edge | None]) -> dict[int, list[_Edge]]:
+    edges: dict[int, list[_Edge]] = {}
+    for e in found:
+        if e:
+            edges.setdefault(e.copy, []).append(e)
+    return edges
 
 
 def _closest_source(nodes: dict[int, Node], copy: int, out: list[_Edge], edges: dict[int, list[_Edge]]) -> _Edge:
