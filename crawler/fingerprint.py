@@ -52,7 +52,9 @@ __all__ = ["KEY_BITS", "QUOTATION", "SIGNALS", "SIGNAL_BITS", "Fingerprint", "Fi
 # 4: characters of scripts without spaces are tokens; „…“ and 「…」 quotations
 # 5: Indic vowel signs stay in their word; Arabic and Hebrew points and the tatweel fold away
 # 6: the names signal; the signal takes three bits of a key
-NORMALIZATION_VERSION = 6
+# 7: month names of Polish, Czech, Turkish, the Nordic languages, Romanian and Indonesian are
+#    calendar words, not names
+NORMALIZATION_VERSION = 7
 
 #: The candidate signals, by the small integer stored in the low bits of their bucket keys.
 SIGNALS = ("shingles", "lead", "facts", "quotes", "names")
