@@ -77,7 +77,13 @@ def clean(content: bytes | str, *, url: str | None = None, content_type: str | N
             an HTML page that is not an article: a section front, a gallery or a video page
             (``not_article``). The message says which.
     """
-    raw = content.encode("utf-8") if isinstance(content, str) else content
+    raw = content
+    if isinstance(content, str):
+        try:
+            raw = content.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (text decoded with "surrogateescape") becomes "?"
+            raw = content.encode("utf-8", "replace")
+            content = raw.decode("utf-8")
     if len(raw) > MAX_CONTENT_BYTES:
         raise ExtractionError(f"content is {len(raw)} bytes, over the {MAX_CONTENT_BYTES}-byte cap; not parsed",
                               "too_large")

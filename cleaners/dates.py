@@ -270,7 +270,7 @@ def parse_date(text: str) -> str | None:
         with warnings.catch_warnings():  # a zone name it does not know leaves the time naive
             warnings.simplefilter("ignore", _dateparser.UnknownTimezoneWarning)
             value = _dateparser.parse(raw, tzinfos=_ZONES, dayfirst="/" in raw and not re.search(r"\d{4}-", raw))
-    except (ValueError, OverflowError):
+    except (ValueError, ArithmeticError):  # a 30-digit minute raises decimal.InvalidOperation
         return None
     if not isinstance(value, datetime) or not 1990 <= value.year <= 2100:
         return None
@@ -278,7 +278,10 @@ def parse_date(text: str) -> str | None:
         return value.date().isoformat()
     if zone and value.tzinfo is None:
         value = value.replace(tzinfo=ZoneInfo(zone))
-    return value.isoformat()
+    try:
+        return value.isoformat()
+    except ValueError:  # an offset of a day or more ("+25:00"), which dateutil accepts
+        return None
 
 
 @lru_cache(maxsize=1)

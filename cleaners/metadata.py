@@ -82,10 +82,12 @@ def _json_objects(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
         text = script.text.strip().removeprefix("<![CDATA[").removesuffix("]]>").strip()
         try:
             data = json.loads(text)
+        except RecursionError:  # nested deeper than Python's stack: no page's metadata looks so
+            continue
         except ValueError:
             try:  # control characters inside strings and trailing commas are common
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]+", " ", text)))
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         stack = [data]
         while stack:

@@ -167,3 +167,22 @@ def test_short_story_with_captioned_photos_is_an_article() -> None:
     r = clean(_page(f"<article><h1>Snow warning</h1><p>{PARAS[0]}</p>{figures}<p>{PARAS[1]}</p></article>").encode(),
               content_type="text/html")
     assert PARAS[0] in r.text and PARAS[1] in r.text
+
+
+@pytest.mark.parametrize("head", [
+    # found by mutation fuzzing (stop 20): an offset of a day or more, which dateutil accepts and
+    # isoformat() refuses; a 30-digit minute (decimal.InvalidOperation inside dateutil); JSON-LD
+    # nested deeper than Python's stack
+    '<meta property="article:published_time" content="2026-11-18T10:00:00+25:00">',
+    '<meta property="DC.date.issued" content="0:0+25:00">',
+    '<meta property="article:modified_time" content="8:999999999999999999999999999999">',
+    '<script type="application/ld+json">' + "[" * 100_000 + "</script>",
+])
+def test_impossible_metadata_is_ignored_not_a_crash(head: str) -> None:
+    r = clean(_page(BODY, head=head).encode("utf-8"), content_type="text/html")
+    assert r.text.startswith("The national weather service") and r.published is None
+
+
+def test_a_lone_surrogate_in_text_input_is_replaced() -> None:
+    r = clean(_page(BODY.replace("heavy snow", "heavy\udcae snow")), content_type="text/html")
+    assert "heavy? snow" in r.text
