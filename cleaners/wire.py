@@ -307,10 +307,12 @@ _SOURCE_LINE = re.compile(rf"^(?:source|credit|courtesy|bron|quelle|fuente|fonte
 _LABELLED_BYLINE = re.compile(
     rf"^(?:authors?|autor(?:a|ka|es)?|auteur|muhabir|yazar|reporter|texto|tekst|text|av|af)\s*:\s*"
     rf"(?:ag[e\u00ea]ncia\s+|agence\s+|agenzia\s+|agencja\s+)?(?P<agency>{_AGENCY_LIST})\.?$", re.IGNORECASE)
+# "Newsroom" in the languages whose bylines print it
+_NEWSROOM_WORD = (r"(?:reda[c\u00e7]{1,2}[a\u00e3]o|redacci[o\u00f3]n|r[e\u00e9]daction|redazione|redaktion|redakcja|"
+                  r"redaksi|newsroom)")
 # A newsroom writing with an agency's copy: "Redação, com Lusa", "Redacción / EFE", "La rédaction avec AFP".
 _NEWSROOM_WITH = re.compile(
-    rf"^(?:la\s+|a\s+)?(?:reda[c\u00e7]{{1,2}}[a\u00e3]o|redacci[o\u00f3]n|r[e\u00e9]daction|redazione|redaktion|redakcja|"
-    rf"redaksi|newsroom|staff)\s*(?:[,/|+&\u2013-]\s*|\s)(?:(?:com|con|avec|mit|with|z|ve|e|i|and)\s+)?"
+    rf"^(?:la\s+|a\s+)?(?:{_NEWSROOM_WORD}|staff)\s*(?:[,/|+&\u2013-]\s*|\s)(?:(?:com|con|avec|mit|with|z|ve|e|i|and)\s+)?"
     rf"(?:a\s+|la\s+|l'|der\s+|the\s+)?(?P<agency>{_AGENCY_LIST})\.?$", re.IGNORECASE)
 #: Words that open a credit line printed outside the body (a page's byline or source chip): the
 #: page is searched for lines starting with them.
@@ -336,8 +338,7 @@ _EMAIL = re.compile(r"^[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)$")
 _STAFF = re.compile(r"\s+(?:staff|news|wire|desk|reporters?|correspondents?|news agency|agency|bureau)$",
                     re.IGNORECASE)
 # "Redazione ANSA", "Redacción EFE": the agency's newsroom
-_NEWSROOM = re.compile(
-    r"^(?:redazione|redacci[o\u00f3]n|r[e\u00e9]daction|redaktion|reda[c\u00e7][a\u00e3]o|newsroom)\s+", re.IGNORECASE)
+_NEWSROOM = re.compile(rf"^{_NEWSROOM_WORD}\s+", re.IGNORECASE)
 # "Agency" before a name, in the languages of the agencies that print it so
 _AGENCY_WORD = re.compile(r"^(?:ag[e\u00ea]ncia|agence|agenzia|agentur|agency|agencja|ajans\u0131?)\s+(?:de\s+not[i\u00ed]cias\s+)?",
                           re.IGNORECASE)
