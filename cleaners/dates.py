@@ -109,7 +109,6 @@ _CLOCK = (r"\d{1,2}(?:[:.]|\s?h\s?(?=\d{2}\b))\d{2}(?::\d{2})?" + _CLOCK_WORD + 
           # the zone: an offset from GMT, a city in parentheses ("(Santiago)"), an abbreviation, an offset
           r"(?:\s*\(?(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?\)?|\s*\([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\)|"
           r"\s*\(?[A-Z]{2,5}\)?(?!\w)|\s*[+-]\d{2}:?\d{2}|Z)?")
-# "at", and the same word in French, Spanish, Portuguese, German, Italian, Dutch, Russian ("в") and Thai
 # "at" before a clock time: English, French, Spanish, Portuguese, German, Italian, Dutch, Russian,
 # Thai, Polish ("o"), Czech ("v"), Scandinavian ("kl."), Turkish ("saat"), Indonesian ("pukul")
 _AT = "(?:at|\u00e0|a las|\u00e0s|um|alle|om|\u0432|\u0e40\u0e27\u0e25\u0e32|o|v|kl\\.?|saat|pukul)"

@@ -23,7 +23,6 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -31,6 +30,7 @@ import pytest
 from cleaners import clean
 from cleaners.wire import agency_of
 from crawler.lineage import Article, LineageIndex
+from tests.test_clean_heldout import _instant
 
 ROOT = Path(__file__).parent / "fixtures" / "heldout"
 CORPORA = sorted(p.parent.name for p in ROOT.glob("lineage*/TRUTH.json"))
@@ -198,11 +198,6 @@ def test_metric_above_threshold(result, metric: str) -> None:
 
 def test_every_corpus_has_thresholds() -> None:
     assert set(CORPORA) <= set(THRESHOLDS)
-
-
-def _instant(value: str) -> str:
-    t = datetime.fromisoformat(value)
-    return (t.astimezone(timezone.utc) if t.tzinfo else t).isoformat()
 
 
 @pytest.mark.parametrize("corpus", [c for c in CORPORA if any((ROOT / c).glob("*.html"))])
